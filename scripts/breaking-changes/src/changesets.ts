@@ -1,0 +1,48 @@
+// Reads pending changesets (.changeset/*.md front matter) so that a breaking
+// change that is announced with a major bump of the spec package passes the
+// gate. We only need the front matter, so no dependency on @changesets/*.
+
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { InputError, isObject } from './types.js';
+
+export const SPEC_PACKAGE = '@billing-api/openapi';
+
+export interface Changeset {
+  /** Path relative to the repo root, e.g. `.changeset/brave-cats.md`. */
+  file: string;
+  releases: Record<string, string>;
+}
+
+export function readChangesets(repoRoot: string): Changeset[] {
+  const dir = path.join(repoRoot, '.changeset');
+  if (!existsSync(dir)) return [];
+  const out: Changeset[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.md') || name.toLowerCase() === 'readme.md') continue;
+    const file = `.changeset/${name}`;
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const lines = text.split(/\r?\n/);
+    if (lines[0]?.trim() !== '---') continue; // not a changeset
+    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    if (end < 0) throw new InputError(`${file}:1: front matter is not closed with ---`);
+    let fm: unknown;
+    try {
+      fm = parse(lines.slice(1, end).join('\n')) ?? {};
+    } catch (e) {
+      const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 0;
+      throw new InputError(`${file}:${line + 1}: invalid front matter: ${(e as Error).message.split('\n')[0]}`);
+    }
+    if (!isObject(fm)) throw new InputError(`${file}:2: front matter must map package names to bump types`);
+    const releases: Record<string, string> = {};
+    for (const [pkg, bump] of Object.entries(fm)) releases[pkg] = String(bump);
+    out.push({ file, releases });
+  }
+  return out;
+}
+
+/** Changesets that give `pkg` a major bump. */
+export function majorChangesets(changesets: Changeset[], pkg = SPEC_PACKAGE): string[] {
+  return changesets.filter((c) => c.releases[pkg] === 'major').map((c) => c.file);
+}
