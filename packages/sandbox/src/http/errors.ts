@@ -1,0 +1,20 @@
+// The one error type the HTTP layer renders: a version-specific `code` (v2 lower_snake, v1
+// UPPER_SNAKE) and a human sentence. Its HTTP status is the one the spec documents for that code on
+// the operation (spec.ts), unless a status is given (a route that is not in the spec).
+
+export interface FieldError {
+  pointer: string;
+  detail: string;
+  code: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly detail: string,
+    readonly options: { errors?: FieldError[]; headers?: Record<string, string>; retryAfter?: number; status?: number } = {},
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+}

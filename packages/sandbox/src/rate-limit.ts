@@ -1,0 +1,61 @@
+// Rate limiting per API key (per client IP for public operations): a token bucket of `limit` tokens
+// refilled evenly over `windowMs` on the sandbox clock. Our own few lines rather than a library: the
+// headers the spec documents (limit, remaining, ISO reset time, Retry-After) need the bucket's state.
+
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** `100/60s`, `10/1s`, `1000/5m`, `50/1h`, or `off`. */
+export function parseRateLimit(text: string): RateLimit | undefined {
+  if (text === 'off' || text === 'none') return undefined;
+  const m = /^(\d+)\/(\d+)(ms|s|m|h)$/.exec(text.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`--rate-limit must look like 100/60s (or off), got "${text}"`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[3] as 'ms' | 's' | 'm' | 'h'];
+  return { limit: Number(m[1]), windowMs: Number(m[2]) * unit };
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetAtMs: number;
+  retryAfterSeconds: number;
+}
+
+export class TokenBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly perMs: number;
+
+  constructor(private readonly config: RateLimit) {
+    this.perMs = config.limit / config.windowMs;
+  }
+
+  /** The window in words, for messages: `60 seconds`. */
+  get window(): string {
+    const seconds = this.config.windowMs / 1000;
+    return seconds >= 1 && Number.isInteger(seconds) ? `${seconds} seconds` : `${this.config.windowMs} ms`;
+  }
+
+  take(id: string, nowMs: number): RateDecision {
+    const bucket = this.buckets.get(id) ?? { tokens: this.config.limit, at: nowMs };
+    bucket.tokens = Math.min(this.config.limit, bucket.tokens + Math.max(0, nowMs - bucket.at) * this.perMs);
+    bucket.at = nowMs;
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    this.buckets.set(id, bucket);
+    if (this.buckets.size > 100_000) this.buckets.delete(this.buckets.keys().next().value!);
+    return {
+      allowed,
+      limit: this.config.limit,
+      remaining: Math.floor(bucket.tokens),
+      resetAtMs: nowMs + Math.ceil((this.config.limit - bucket.tokens) / this.perMs),
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+    };
+  }
+
+  clear(): void {
+    this.buckets.clear();
+  }
+}

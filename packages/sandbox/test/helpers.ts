@@ -1,0 +1,132 @@
+// The one way tests talk to a sandbox: every response they receive is validated against the bundled
+// spec with @billing-api/validation (status, content type, required headers, body), and X-Request-Id
+// must equal the body's requestId. A violation throws, so it fails the test that made the request.
+import { openapi } from '@billing-api/openapi';
+import { createSpecValidator, type Finding } from '@billing-api/validation';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/index.js';
+import type { AccountSpec, CreatedAccount } from '../src/domain/accounts.js';
+
+export const spec = createSpecValidator(openapi);
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+  requestId: string | null;
+}
+
+export interface CallOptions {
+  /** v2: sent as Authorization: Bearer; v1: as X-API-Key (chosen by the path). */
+  key?: string;
+  body?: unknown;
+  /** A raw body (sent as is). */
+  raw?: string;
+  headers?: Record<string, string>;
+  idempotencyKey?: string;
+}
+
+export class SpecViolation extends Error {
+  constructor(
+    readonly findings: Finding[],
+    where: string,
+  ) {
+    super(`${where} does not conform to the spec:\n${findings.map((f) => `  ${f.code} ${f.pointer}: ${f.message}`).join('\n')}`);
+  }
+}
+
+const REQUEST_ID = { v2: /^req_[0-9a-hjkmnp-tv-z]{26}$/, v1: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/ };
+
+/** Checks one response against the spec; throws SpecViolation. */
+export function checkResponse(method: string, path: string, response: ApiResponse): void {
+  const bare = path.split('?')[0]!;
+  const where = `${method} ${bare} -> ${response.status}`;
+  const requestId = response.requestId;
+  if (!requestId) throw new SpecViolation([], `${where} has no X-Request-Id`);
+  const v2 = bare.startsWith('/api/v2/') || bare.startsWith('/sandbox/');
+  if (!(v2 ? REQUEST_ID.v2 : REQUEST_ID.v1).test(requestId)) throw new Error(`${where}: X-Request-Id ${requestId} has the wrong form`);
+  if (response.body && typeof response.body === 'object' && 'requestId' in response.body && response.body.requestId !== requestId) {
+    throw new Error(`${where}: body requestId ${response.body.requestId} differs from X-Request-Id ${requestId}`);
+  }
+  if (bare.startsWith('/sandbox/')) return; // control endpoints are not part of the spec
+  if (method === 'OPTIONS') {
+    // CORS preflight: answered before routing, for any path.
+    if (response.status !== 204 || response.text !== '') throw new Error(`${where}: a preflight is an empty 204`);
+    return;
+  }
+  const contentType = response.headers.get('content-type') ?? undefined;
+  if (spec.matchOperation(method, bare)) {
+    const findings = spec.validateResponse({ method, path: bare, status: response.status, headers: response.headers, contentType, body: response.text === '' ? undefined : response.body });
+    if (findings.length > 0) throw new SpecViolation(findings, where);
+    return;
+  }
+  // Not an operation: the documented error envelope of its version, as a 404.
+  if (response.status !== 404) throw new Error(`${where}: a path that is no operation must be 404`);
+  const findings = spec.validateValue(v2 ? '#/components/schemas/Problem' : '#/components/schemas/ErrorV1', response.body);
+  if (findings.length > 0) throw new SpecViolation(findings, where);
+}
+
+export interface TestSandbox {
+  sandbox: RunningSandbox;
+  url: string;
+  /** Demo keys. */
+  keys: { business: string; readOnly: string; personal: string };
+  call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
+  get(path: string, key?: string): Promise<ApiResponse>;
+  post(path: string, body?: unknown, key?: string, extra?: Omit<CallOptions, 'body' | 'key'>): Promise<ApiResponse>;
+  control(method: string, path: string, body?: unknown): Promise<ApiResponse>;
+  createAccount(spec: AccountSpec): Promise<CreatedAccount>;
+  advance(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', rateLimit: false, paymentDelayMs: 1000, ...options });
+  const call = async (method: string, path: string, o: CallOptions = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.key) {
+      if (path.startsWith('/api/v2/')) headers.Authorization = `Bearer ${o.key}`;
+      else headers['X-API-Key'] = o.key;
+    }
+    if (o.idempotencyKey) headers['Idempotency-Key'] = o.idempotencyKey;
+    let body: string | undefined;
+    if (o.raw !== undefined) body = o.raw;
+    else if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const res = await fetch(sandbox.url + path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if (text !== '' && (res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    const response: ApiResponse = { status: res.status, headers: res.headers, body: parsed, text, requestId: res.headers.get('x-request-id') };
+    checkResponse(method, path, response);
+    return response;
+  };
+  const keyOf = (label: string) => sandbox.key(label);
+  return {
+    sandbox,
+    url: sandbox.url,
+    keys: { business: keyOf('business read/write'), readOnly: keyOf('business read-only'), personal: keyOf('personal read/write') },
+    call,
+    get: (path, key) => call('GET', path, key === undefined ? {} : { key }),
+    post: (path, body, key, extra = {}) => call('POST', path, { ...extra, ...(body === undefined ? {} : { body }), ...(key === undefined ? {} : { key }) }),
+    control: (method, path, body) => call(method, path, body === undefined ? {} : { body }),
+    async createAccount(spec) {
+      const res = await call('POST', '/sandbox/accounts', { body: spec });
+      if (res.status !== 201) throw new Error(`could not create account: ${res.text}`);
+      return res.body as CreatedAccount;
+    },
+    async advance(ms) {
+      const res = await call('POST', '/sandbox/clock/advance', { body: { ms } });
+      if (res.status !== 200) throw new Error(res.text);
+    },
+    close: () => sandbox.close(),
+  };
+}
+
+export const V2 = '/api/v2/billing';
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** Minor-unit arithmetic for assertions on major-unit numbers. */
+export const minor = (major: number) => Math.round(major * 100);

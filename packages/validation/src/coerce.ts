@@ -1,0 +1,66 @@
+// Parameters arrive as strings (path, query, headers); their schemas say integer, boolean, array...
+// This turns a string into the schema's type before validation, so `limit=101` is "out of range" and
+// `limit=abc` stays a string and is reported as "invalid type".
+import { getAt } from './pointer.js';
+
+type Schema = Record<string, unknown>;
+
+/** Follows a schema's `$ref` chain (internal refs) to the schema that carries `type`. */
+export function resolveSchema(document: unknown, schema: Schema | undefined): Schema | undefined {
+  let current = schema;
+  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
+    if (current.type !== undefined) return current;
+    current = getAt(document, current.$ref) as Schema | undefined;
+  }
+  return current;
+}
+
+function typesOf(schema: Schema | undefined): string[] {
+  const type = schema?.type;
+  if (typeof type === 'string') return [type];
+  if (Array.isArray(type)) return type.map(String);
+  return [];
+}
+
+const NUMERIC = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+function coerceScalar(value: string, types: string[]): unknown {
+  if ((types.includes('integer') || types.includes('number')) && NUMERIC.test(value)) return Number(value);
+  if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+  if (types.includes('null') && value === '' && !types.includes('string')) return null;
+  return value;
+}
+
+/** The types a parameter's schema (and its array items) allow, resolved once per schema object. */
+const typeCache = new WeakMap<Schema, { types: string[]; itemTypes: string[] }>();
+
+function parameterTypes(document: unknown, schema: Schema): { types: string[]; itemTypes: string[] } {
+  let cached = typeCache.get(schema);
+  if (!cached) {
+    const resolved = resolveSchema(document, schema);
+    cached = { types: typesOf(resolved), itemTypes: typesOf(resolveSchema(document, resolved?.items as Schema | undefined)) };
+    typeCache.set(schema, cached);
+  }
+  return cached;
+}
+
+/** Coerces one parameter's raw value(s) to its schema type. */
+export function coerceParameter(document: unknown, schema: Schema | undefined, raw: string | string[]): unknown {
+  const { types, itemTypes } = schema ? parameterTypes(document, schema) : { types: [], itemTypes: [] };
+  if (types.includes('array')) {
+    const list = Array.isArray(raw) ? raw : raw.split(',');
+    return list.map((item) => coerceScalar(item, itemTypes));
+  }
+  return coerceScalar(Array.isArray(raw) ? (raw[0] ?? '') : raw, types);
+}
+
+/** The `default` of a parameter's schema (on the schema itself or on its `$ref` target). */
+export function defaultOf(document: unknown, schema: Schema | undefined): { has: boolean; value?: unknown } {
+  let current = schema;
+  for (let hops = 0; current && hops < 20; hops++) {
+    if ('default' in current) return { has: true, value: structuredClone(current.default) };
+    if (typeof current.$ref !== 'string') break;
+    current = getAt(document, current.$ref) as Schema | undefined;
+  }
+  return { has: false };
+}
