@@ -1,0 +1,46 @@
+/**
+ * The public entry of @billing-api/types: the three maps openapi-typescript generates from the spec
+ * (`paths`, `components`, `operations`), one alias per component schema (`Invoice`, `Problem`, ...,
+ * generated so that a new schema gets its alias without anyone editing this file), and a few
+ * helpers that read an operation's request and response bodies by `operationId`.
+ */
+import type { operations } from '../generated/openapi.js';
+
+export type { paths, components, operations, webhooks, $defs } from '../generated/openapi.js';
+export type * from '../generated/schemas.js';
+
+/** Every `operationId` of the spec, e.g. `'listInvoices'` or `'applyCreditV1'`. */
+export type OperationId = keyof operations;
+
+type Responses<Id extends OperationId> = operations[Id]['responses'];
+type BodyOf<R> = R extends { content: infer C } ? C[keyof C] : never;
+
+/** The HTTP statuses an operation documents, as number literals (`200 | 400 | 404 | ...`). */
+export type StatusOf<Id extends OperationId> = keyof Responses<Id> & number;
+
+/** Statuses of an operation from 200 to 299. */
+export type SuccessStatus<Id extends OperationId> = {
+  [S in StatusOf<Id>]: `${S}` extends `2${string}` ? S : never;
+}[StatusOf<Id>];
+
+/** Statuses of an operation from 400 to 599. */
+export type ErrorStatus<Id extends OperationId> = {
+  [S in StatusOf<Id>]: `${S}` extends `4${string}` | `5${string}` ? S : never;
+}[StatusOf<Id>];
+
+/** The body an operation answers with for the given status(es). */
+export type ResponseBody<Id extends OperationId, S extends StatusOf<Id>> = BodyOf<Responses<Id>[S]>;
+
+/** The success body of an operation (v2: the resource; v1: the `{ success, data, ... }` envelope). */
+export type SuccessBody<Id extends OperationId> = ResponseBody<Id, SuccessStatus<Id>>;
+
+/** The error bodies an operation can answer with: `Problem` on v2, `ErrorV1` on v1. */
+export type ErrorBody<Id extends OperationId> = ResponseBody<Id, ErrorStatus<Id>>;
+
+/** The JSON request body of an operation (`never` when it takes none). */
+export type RequestBody<Id extends OperationId> = operations[Id] extends { requestBody?: infer B }
+  ? BodyOf<NonNullable<B>>
+  : never;
+
+/** The path, query and header parameters of an operation. */
+export type OperationParameters<Id extends OperationId> = operations[Id]['parameters'];
