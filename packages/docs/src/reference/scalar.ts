@@ -1,0 +1,62 @@
+/**
+ * The interactive "try it" page: Scalar's standalone browser bundle copied from the pinned
+ * `@scalar/api-reference` npm package (no CDN), reading the docs copy of the spec, with the local
+ * sandbox as its only server, no proxy (requests go straight from the browser to the sandbox),
+ * no remote fonts, no telemetry and no agent chat (it would call Scalar's cloud).
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { escapeHtml } from '../site/html.js';
+import { DOCS_BUNDLE, FAVICON_PATH, LANDING_PAGE, SCALAR_SCRIPT, TRY_IT_PAGE, relativeHref } from '../site/paths.js';
+
+const require = createRequire(import.meta.url);
+
+export function scalarStandalonePath(): string {
+  return require.resolve('@scalar/api-reference/browser/standalone.js');
+}
+
+export function copyScalar(siteDir: string): void {
+  const target = `${siteDir}/${SCALAR_SCRIPT}`;
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(scalarStandalonePath(), target);
+}
+
+export function scalarConfiguration(serverUrl: string, title: string): Record<string, unknown> {
+  return {
+    url: relativeHref(TRY_IT_PAGE, DOCS_BUNDLE),
+    title,
+    servers: [{ url: serverUrl, description: 'Local sandbox (pnpm sandbox)' }],
+    withDefaultFonts: false,
+    telemetry: false,
+    hideClientButton: false,
+    showDeveloperTools: 'never',
+    persistAuth: false,
+    defaultOpenAllTags: false,
+    operationTitleSource: 'summary',
+    // The agent chat (on by default for pages served from localhost) calls Scalar's cloud registry.
+    agent: { disabled: true },
+  };
+}
+
+export function tryItPage(serverUrl: string, siteTitle: string): string {
+  const title = `Try it · ${siteTitle}`;
+  const config = JSON.stringify(scalarConfiguration(serverUrl, title)).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="icon" type="image/svg+xml" href="${relativeHref(TRY_IT_PAGE, FAVICON_PATH)}">
+<style>body { margin: 0; } .docs-bar { font: 14px/1.4 system-ui, sans-serif; padding: 0.5rem 1rem; border-bottom: 1px solid #d1d9e0; }</style>
+</head>
+<body>
+<div class="docs-bar"><a href="${relativeHref(TRY_IT_PAGE, LANDING_PAGE)}">${escapeHtml(siteTitle)} documentation</a> · requests go to the sandbox at <code>${escapeHtml(serverUrl)}</code> (start it with <code>pnpm sandbox</code>)</div>
+<div id="app"></div>
+<script src="${relativeHref(TRY_IT_PAGE, SCALAR_SCRIPT)}"></script>
+<script>Scalar.createApiReference('#app', ${config});</script>
+</body>
+</html>
+`;
+}

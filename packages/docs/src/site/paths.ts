@@ -1,0 +1,44 @@
+/**
+ * Where each page of the site lives, and how one page links to another. Pages link with relative
+ * hrefs so the site works from any base path (a folder, a sub-path of a host, `file://`).
+ */
+import { posix } from 'node:path';
+import type { ErrorCodeEntry } from '../spec/errors.js';
+import type { ApiOperation } from '../spec/operations.js';
+
+export const REFERENCE_PAGE = 'reference.html';
+export const TRY_IT_PAGE = 'try-it.html';
+export const LANDING_PAGE = 'index.html';
+export const GETTING_STARTED = 'getting-started';
+export const ERRORS_INDEX = 'errors/index';
+export const DOCS_BUNDLE = 'openapi.json';
+export const SCALAR_SCRIPT = 'assets/scalar/standalone.js';
+export const FAVICON_PATH = 'assets/favicon.svg';
+
+export function operationMarkdown(op: Pick<ApiOperation, 'operationId'>): string {
+  return `operations/${op.operationId}.md`;
+}
+
+export function errorPage(entry: Pick<ErrorCodeEntry, 'slug'>, ext: 'html' | 'md'): string {
+  return `${entry.slug}.${ext}`;
+}
+
+/** Redoc's hash route of a tag: lower case, spaces as dashes (`Invoices (v1)` -> `invoices-(v1)`). */
+export function redocTagSlug(tag: string): string {
+  return tag.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+/** Redoc's hash route of an operation: `#/<tag slug>/<operationId in lower case>`. */
+export function redocAnchor(op: Pick<ApiOperation, 'tag' | 'operationId'>): string {
+  return `#/${redocTagSlug(op.tag)}/${op.operationId.toLowerCase()}`;
+}
+
+export function referenceHref(from: string, op: Pick<ApiOperation, 'tag' | 'operationId'>): string {
+  return `${relativeHref(from, REFERENCE_PAGE)}${redocAnchor(op)}`;
+}
+
+/** The href that leads from the page at `from` to the file at `to` (both site-relative). */
+export function relativeHref(from: string, to: string): string {
+  const rel = posix.relative(posix.dirname(from), to);
+  return rel === '' ? posix.basename(to) : rel;
+}

@@ -1,0 +1,48 @@
+/**
+ * Shared test access to the built site and the model it was built from.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DIST_DIR } from '../../src/build.js';
+import { bundledSpecPath, loadSpec } from '../../src/spec/load.js';
+import { buildModel, type SiteModel } from '../../src/site/model.js';
+
+export { DIST_DIR };
+
+let cached: SiteModel | undefined;
+export function model(): SiteModel {
+  cached ??= buildModel(loadSpec());
+  return cached;
+}
+
+/** The raw bundled spec as parsed JSON, for expectations computed independently of src/. */
+export function rawSpec(): any {
+  return JSON.parse(readFileSync(bundledSpecPath(), 'utf8'));
+}
+
+/** The dereferenced bundle (every $ref inlined) that the spec package publishes beside it. */
+export function dereferencedSpec(): any {
+  return JSON.parse(readFileSync(bundledSpecPath().replace(/openapi\.json$/, 'openapi.dereferenced.json'), 'utf8'));
+}
+
+export function site(path: string): string {
+  const file = join(DIST_DIR, path);
+  if (!existsSync(file)) throw new Error(`dist/${path} does not exist`);
+  return readFileSync(file, 'utf8');
+}
+
+/** Every file under `root` (default dist/), as a site-relative path with forward slashes. */
+export function siteFiles(root = DIST_DIR, dir = root): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? siteFiles(root, path) : [relative(root, path).split('\\').join('/')];
+  });
+}
+
+/** `[method, path, operation]` for every operation of a raw OpenAPI document. */
+export function rawOperations(spec: any): Array<[string, string, any]> {
+  const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+  return Object.entries(spec.paths as Record<string, any>).flatMap(([path, item]) =>
+    methods.filter((m) => item[m]).map((m) => [m.toUpperCase(), path, item[m]] as [string, string, any]),
+  );
+}
