@@ -1,0 +1,67 @@
+// The sandbox's control endpoints under /sandbox/ (packages/sandbox/README.md), used only when the
+// target is a sandbox: make accounts in the states a scenario needs, move the clock, make an
+// operation fail (500) or slow (idempotency in progress). They are not part of the Billing API spec,
+// so their responses are checked for status only.
+import type { HttpTarget } from './http.js';
+
+/** Test cards of the sandbox, by the last four digits it gives them meaning by. */
+export const SANDBOX_CARDS = { approves: '4242', declines: '0002' } as const;
+
+export interface AccountSetup {
+  type?: 'business' | 'personal';
+  credit?: number;
+  invoices?: Array<{ status: string; kind?: 'standard' | 'add_funds' }>;
+  cards?: Array<{ last4: string; primary?: boolean }>;
+  /** Keys to create: label -> scopes. */
+  keys: Record<string, string[]>;
+}
+
+export class ControlError extends Error {
+  override readonly name = 'ControlError';
+}
+
+export interface SandboxControl {
+  /** Creates an account; returns its keys by label. */
+  createAccount(setup: AccountSetup): Promise<Record<string, string>>;
+  advanceClock(ms: number): Promise<void>;
+  /** Makes an operation's handler fail (true) or work again (false). */
+  setFault(operationId: string, enabled: boolean): Promise<void>;
+  /** Delays an operation's handler by `ms` (0 removes the delay). */
+  setLatency(operationId: string, ms: number): Promise<void>;
+}
+
+export function createControl(http: HttpTarget): SandboxControl {
+  async function post(path: string, body: unknown, expected: number): Promise<any> {
+    const response = await http.send({ method: 'POST', path, headers: {}, body });
+    if (response.status !== expected) {
+      const detail = typeof response.body === 'object' && response.body !== null ? JSON.stringify(response.body) : response.text.slice(0, 200);
+      throw new ControlError(`POST ${path} answered ${response.status} (expected ${expected}): ${detail}`);
+    }
+    return response.body;
+  }
+  return {
+    async createAccount(setup) {
+      const created = await post('/sandbox/accounts', setup, 201);
+      return created.keys as Record<string, string>;
+    },
+    async advanceClock(ms) {
+      await post('/sandbox/clock/advance', { ms }, 200);
+    },
+    async setFault(operationId, enabled) {
+      await post('/sandbox/faults', { operationId, enabled }, 200);
+    },
+    async setLatency(operationId, ms) {
+      await post('/sandbox/latency', { operationId, ms }, 200);
+    },
+  };
+}
+
+/** Whether the target is a sandbox: its health endpoint answers `{ ok: true }`. */
+export async function detectSandbox(http: HttpTarget): Promise<boolean> {
+  try {
+    const response = await http.send({ method: 'GET', path: '/sandbox/health', headers: {} });
+    return response.status === 200 && (response.body as { ok?: unknown } | undefined)?.ok === true;
+  } catch {
+    return false;
+  }
+}

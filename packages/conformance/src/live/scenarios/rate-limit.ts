@@ -1,0 +1,67 @@
+// 429 scenarios: every operation's documented 429. The key's (or, for public operations, the
+// client's) budget is spent with a cheap read of the same scheme until the server answers 429, then
+// the operation itself is sent. Run last: spending a budget slows everything after it.
+import type { ConformanceValidator } from '../../validators.js';
+import { Unreachable } from '../errors.js';
+import { schemeOf } from '../credentials.js';
+import { unknownIdFor } from '../patterns.js';
+import { recipeOf } from '../recipes.js';
+import type { Scenario } from '../scenario.js';
+import type { CallOptions } from '../session.js';
+import { documentedCodes, operationIds, parametersOf, resolveSchema, statusesOf } from './common.js';
+
+/** Most requests spent on one budget before giving up. */
+export const MAX_BURST = 400;
+
+/** A cheap request in the same rate-limit budget as `operation`: a GET of the same scheme without path ids. */
+function budgetSpender(validator: ConformanceValidator, operation: string): { operation: string; options: () => CallOptions } {
+  const use = schemeOf(validator, operation);
+  for (const info of validator.spec.operations) {
+    if (info.method !== 'GET') continue;
+    const other = schemeOf(validator, info.operationId);
+    const sameBudget = use ? other?.scheme === use.scheme : !other;
+    if (!sameBudget) continue;
+    const pathParameters = parametersOf(validator, info.operationId).filter((p) => p.in === 'path');
+    if (use && pathParameters.length > 0) continue;
+    // A public GET takes its id in the path: a never-issued one costs the server nothing.
+    return {
+      operation: info.operationId,
+      options: () => ({ pathParams: Object.fromEntries(pathParameters.map((p) => [p.name, unknownIdFor(resolveSchema(validator, p.schema))])) }),
+    };
+  }
+  throw new Error(`no GET operation shares the rate-limit budget of ${operation}`);
+}
+
+export function rateLimitScenarios(validator: ConformanceValidator): Scenario[] {
+  return operationIds(validator)
+    .filter((operation) => statusesOf(validator, operation).includes(429))
+    .map((operation) => {
+      const recipe = recipeOf(operation);
+      const spender = budgetSpender(validator, operation);
+      return {
+        id: `${operation} 429 rate limited`,
+        operation,
+        status: 429,
+        kind: 'rate-limit',
+        title: `spend the budget with ${spender.operation}, then send a valid request`,
+        async run(ctx) {
+          const f = await ctx.account(recipe.needs);
+          const options = await recipe.build(f, ctx);
+          for (let round = 0; round < 3; round++) {
+            let spent = 0;
+            for (; spent < MAX_BURST; spent++) {
+              const exchange = await f.call(spender.operation, { ...spender.options(), retryOnRateLimit: false });
+              if (exchange.response.status === 429) break;
+            }
+            if (spent === MAX_BURST) throw new Unreachable(`no 429 after ${MAX_BURST} requests; the rate limit is higher than the kit spends`);
+            const probe = await f.call(operation, { ...options, retryOnRateLimit: false });
+            // A token may have come back between the last spend and the probe: spend again. (Servers
+            // check the budget before the request's own rules, so a repeat is still answered 429.)
+            if (probe.response.status !== 429 && round < 2) continue;
+            ctx.expect(probe, 429, documentedCodes(validator, operation, 429));
+            return;
+          }
+        },
+      } satisfies Scenario;
+    });
+}
