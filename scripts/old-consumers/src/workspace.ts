@@ -44,7 +44,7 @@ export async function createConsumerWorkspace(repoRoot: string, files: ConsumerF
 
   const projects: string[] = [];
   const groups: Array<{ folder: string; linkFrom: string; links: string[]; include: string[] }> = [
-    { folder: 'packages/client', linkFrom: 'packages/client', links: ['src', 'generated', 'dist', 'node_modules', 'package.json'], include: ['test/**/*.ts', 'readme-examples/**/*.ts'] },
+    { folder: 'packages/client', linkFrom: 'packages/client', links: ['src', 'generated', 'scripts', 'dist', 'node_modules', 'package.json'], include: ['test/**/*.ts', 'readme-examples/**/*.ts'] },
     { folder: 'docs-samples', linkFrom: 'packages/docs', links: ['node_modules'], include: ['*.ts'] },
   ];
   for (const group of groups) {
