@@ -42,6 +42,9 @@ export async function createConsumerWorkspace(repoRoot: string, files: ConsumerF
     origins.set(path.normalize(file.path), file.origin);
   }
 
+  // Shared repository tooling that package tests import by relative path (scripts/lib).
+  await symlink(path.join(repoRoot, 'scripts'), path.join(dir, 'scripts'));
+
   const projects: string[] = [];
   const groups: Array<{ folder: string; linkFrom: string; links: string[]; include: string[] }> = [
     { folder: 'packages/client', linkFrom: 'packages/client', links: ['src', 'generated', 'scripts', 'dist', 'node_modules', 'package.json'], include: ['test/**/*.ts', 'readme-examples/**/*.ts'] },
