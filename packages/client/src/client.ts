@@ -10,12 +10,12 @@
  * fetch(url, init) costs what a plain fetch costs; `pnpm bench` measures it.
  */
 import createClient, {
-  createQuerySerializer, defaultPathSerializer,
+  createFinalURL, createQuerySerializer, defaultPathSerializer,
   type Client, type FetchResponse, type HeadersOptions, type MaybeOptionalInit, type QuerySerializerOptions,
 } from 'openapi-fetch';
 import type { paths } from '@billing-api/types';
-import { BillingApiError } from './errors.js';
 import { applyPolicy } from './policy.js';
+import { readBody, readBuffered, type ParseAs } from './responses.js';
 import { send, type RetryOptions } from './transport.js';
 
 export interface BillingClientOptions {
@@ -65,9 +65,10 @@ interface CallInit {
   body?: unknown;
   headers?: HeadersOptions;
   signal?: AbortSignal | null;
-  parseAs?: 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
+  parseAs?: ParseAs;
   [key: string]: unknown;
 }
+
 
 export function createBillingClient(options: BillingClientOptions): BillingClient {
   const { apiKey, timeoutMs = 30_000, userAgent } = options;
@@ -80,35 +81,16 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
 
   // async: a request that cannot be built (a circular body) rejects rather than throws.
   async function call(method: 'GET' | 'POST', path: string, init: CallInit = {}): Promise<unknown> {
-    const { params = {}, body, headers, signal, parseAs = 'json', ...rest } = init;
-    let url = baseUrl + path;
-    if (params.path) url = defaultPathSerializer(url, params.path);
-    const search = params.query ? querySerializer(params.query) : '';
-    if (search) url += `?${search}`;
-    const finalHeaders: Record<string, string> = body === undefined ? { ...baseHeaders } : { 'content-type': 'application/json', ...baseHeaders };
-    addHeaders(finalHeaders, headers);
-    addHeaders(finalHeaders, params.header);
+    const { params = {}, body, headers, signal, parseAs, ...rest } = init;
+    const url = createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer });
+    const finalHeaders: Record<string, string> = { ...baseHeaders };
+    if (body !== undefined) finalHeaders['content-type'] ??= 'application/json';
+    if (headers) addHeaders(finalHeaders, headers);
+    if (params.header) addHeaders(finalHeaders, params.header);
     const retryable = applyPolicy(finalHeaders, method, path, apiKey);
-    // Every body of the API is JSON.
+    // Every body of the API is JSON. Other keys of init (cache, credentials...) go to fetch as they are.
     const requestInit: RequestInit = { ...rest, method, headers: finalHeaders, body: body === undefined ? undefined : JSON.stringify(body) };
-    return send({
-      what: `${method} ${url}`,
-      attempt: (s) => baseFetch(url, { ...requestInit, signal: s }),
-      retryable,
-      retry,
-      timeoutMs,
-      signal,
-      read: async (response) => {
-        if (!response.ok) throw new BillingApiError(response, await response.text());
-        if (parseAs !== 'json') return parseAs === 'stream' ? response.body : response[parseAs]();
-        const text = await response.text();
-        try {
-          return text ? (JSON.parse(text) as unknown) : undefined;
-        } catch {
-          throw new BillingApiError(response, text, 'malformed_response');
-        }
-      },
-    });
+    return send(baseFetch, { input: url, init: requestInit, retryable, retry, timeoutMs, signal, read: (response) => readBody(response, parseAs) });
   }
 
   // The raw client: openapi-fetch with the policy as middleware (it knows the path template) and the
@@ -121,14 +103,14 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     querySerializer: options.querySerializer,
     fetch: async (request: Request) => {
       const body = request.body ? await request.arrayBuffer() : undefined;
-      return send({
-        what: `${request.method} ${request.url}`,
-        attempt: (s) => baseFetch(request, s ? { signal: s, body } : { body }),
+      return send(baseFetch, {
+        input: request,
+        init: { body },
         retryable: retryableRequests.has(request),
         retry,
         timeoutMs,
         signal: request.signal,
-        read: async (response) => new Response(response.body && (await response.arrayBuffer()), response),
+        read: readBuffered,
       });
     },
   });

@@ -84,28 +84,3 @@ describe('idempotency keys', () => {
     expect(stub.requests.map((r) => r.headers.get('idempotency-key'))).toEqual(['order-42', 'order-43']);
   });
 });
-
-describe('the request itself', () => {
-  it('fills path and query parameters, JSON body and extra headers like openapi-fetch', async () => {
-    const stub = stubFetch(json({}));
-    const billing = createBillingClient({
-      baseUrl: 'https://billing.test/', apiKey: 'k', fetch: stub.fetch, userAgent: 'acme/1.0', headers: { 'X-Team': 'billing' },
-    });
-    await billing.GET('/api/v2/billing/invoices', { params: { query: { status: 'unpaid', limit: 5 } }, headers: { 'X-Trace': 't1' } });
-    await billing.POST('/api/billing/invoice/{id}/apply-credit', { params: { path: { id: 46376 } }, body: { amount: '130.00' } });
-    const [list, apply] = stub.requests as [Request, Request];
-    expect(list.url).toBe('https://billing.test/api/v2/billing/invoices?status=unpaid&limit=5');
-    expect([list.method, list.headers.get('x-team'), list.headers.get('x-trace'), list.headers.get('user-agent')]).toEqual(['GET', 'billing', 't1', 'acme/1.0']);
-    expect(list.headers.get('content-type')).toBeNull();
-    expect(apply.url).toBe('https://billing.test/api/billing/invoice/46376/apply-credit');
-    expect(apply.headers.get('content-type')).toBe('application/json');
-    expect(await apply.json()).toEqual({ amount: '130.00' });
-  });
-
-  it('returns the success body, typed', async () => {
-    const stub = stubFetch(json({ id: 'inv_1', total: 98.75 }));
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch });
-    const invoice = await billing.GET('/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } });
-    expect(invoice.total).toBe(98.75);
-  });
-});
