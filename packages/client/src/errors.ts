@@ -54,7 +54,7 @@ export class BillingApiError extends BillingError {
       fieldErrors: Array.isArray(o.errors) ? o.errors : [],
       body,
       response,
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after')) ?? (typeof o.retryAfter === 'number' ? o.retryAfter * 1000 : undefined),
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after')) ?? (typeof o.retryAfter === 'number' && o.retryAfter >= 0 ? o.retryAfter * 1000 : undefined),
     });
   }
 }

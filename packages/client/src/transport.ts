@@ -9,7 +9,7 @@
  * Whatever the signal, fetch itself pays ~7% of a local round trip on Node 20 for having one, so a
  * call with no deadline and no caller signal (`timeoutMs: 0`) gives fetch none.
  */
-import { BillingAbortError, BillingError, BillingNetworkError, BillingTimeoutError, retryAfterMs } from './errors.js';
+import { BillingAbortError, BillingApiError, BillingError, BillingNetworkError, BillingTimeoutError } from './errors.js';
 
 /** Retries of calls that are safe to repeat (GET, and POSTs that carry an `Idempotency-Key`). */
 export interface RetryOptions {
@@ -49,6 +49,9 @@ export async function send<T>(fetch: typeof globalThis.fetch, call: Call<T>): Pr
     timedOut = true;
     abort();
   }, timeoutMs) : undefined;
+  // Unref'd (Node; elsewhere a no-op): the request itself keeps the process alive, and Node keeps an
+  // unref'd timer list when it empties, where it would free and rebuild a ref'd one on every call.
+  (timer as { unref?: () => void } | undefined)?.unref?.();
   caller?.addEventListener('abort', abort);
   const started = Date.now();
   const maxAttempts = call.retryable && retry ? retry.maxAttempts : 1;
@@ -93,32 +96,24 @@ function what({ input, init }: Call<unknown>): string {
   return `${request.method ?? init.method} ${request.url ?? input}`;
 }
 
-/** The wait the server asked for: `Retry-After`, or on a v1 429 the body's `retryAfter` (seconds). */
+/**
+ * The wait the server asked for (`Retry-After`, or a v1 body's `retryAfter`, read as BillingApiError
+ * reads them) and a copy of the response, since its body has been read.
+ */
 async function askedDelay(response: Response): Promise<[number | undefined, Response]> {
-  const header = retryAfterMs(response.headers.get('retry-after'));
-  if (header !== undefined || response.status !== 429) return [header, response];
   const text = await response.text();
-  let seconds: unknown;
-  try {
-    seconds = (JSON.parse(text) as { retryAfter?: unknown } | null)?.retryAfter;
-  } catch {
-    // not JSON: no hint
-  }
-  const copy = new Response(text, response); // status, statusText and headers
-  return [typeof seconds === 'number' && seconds >= 0 ? seconds * 1000 : undefined, copy];
+  return [new BillingApiError(response, text).retryAfterMs, new Response(text, response)];
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const stop = () => {
+    const timer = setTimeout(resolve, ms);
+    // Left attached after the wait: rejecting a settled promise later does nothing, and the signal
+    // dies with the call.
+    signal?.addEventListener('abort', () => {
       clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', stop, { once: true });
+      reject(signal.reason);
+    });
   });
 }
 

@@ -40,6 +40,19 @@ describe('timeout', () => {
     await expect(billing.raw.GET(path, init)).rejects.toBeInstanceOf(BillingTimeoutError);
   });
 
+  it("does not keep the process alive on its own (the request does): Node's timer stays unref'd", async () => {
+    const stub = hangingFetch();
+    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 60_000 });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const controller = new AbortController();
+    const call = billing.GET(path, { ...init, signal: controller.signal }).catch((e: unknown) => e);
+    await Promise.resolve();
+    expect(timers()).toBe(before);
+    controller.abort();
+    expect(await call).toBeInstanceOf(BillingAbortError);
+  });
+
   it('does not fire after a call completed', async () => {
     const stub = stubFetch(json({ id: 'inv_1' }));
     const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 20 });
