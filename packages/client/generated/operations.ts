@@ -34,8 +34,11 @@
  *   POST /api/credit/add-funds (addFundsV1)                                                 X-API-Key: <key>
  */
 
-/** `[header, value prefix]` of each security scheme the operations use; the value is prefix + API key. */
-export const SCHEMES: readonly (readonly [header: string, prefix: string])[] = [["Authorization","Bearer "],["X-API-Key",""]];
+/**
+ * `[header, value prefix]` of each security scheme the operations use; the value is prefix + API key.
+ * Header names are lower-cased like the header records the client builds (HTTP does not mind).
+ */
+export const SCHEMES: readonly (readonly [header: string, prefix: string])[] = [["authorization","Bearer "],["x-api-key",""]];
 
 /**
  * The table above as rules, first match wins: `[METHOD, pattern, scheme, idempotent]`, where a pattern
