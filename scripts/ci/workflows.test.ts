@@ -2,7 +2,7 @@
  * The GitHub workflows cannot run here, so the next best thing: they parse, have the shape GitHub
  * expects, and every `pnpm <script>` they call and every file they name exists in this repository.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +11,22 @@ import { parse } from 'yaml';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workflowsDir = path.join(repoRoot, '.github', 'workflows');
 const files = (await readdir(workflowsDir)).filter((f) => /\.ya?ml$/.test(f));
-const rootScripts = Object.keys((JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const rootScripts = Object.keys(
+  (JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts,
+);
 const PNPM_BUILTINS = new Set(['install', 'exec', 'run', 'test', 'build']);
 
-interface Step { uses?: string; run?: string; name?: string }
-interface Workflow { name?: string; on?: unknown; jobs?: Record<string, { 'runs-on'?: string; steps?: Step[] }> }
+interface Step {
+  uses?: string;
+  run?: string;
+  name?: string;
+}
+interface Workflow {
+  name?: string;
+  on?: unknown;
+  jobs?: Record<string, { 'runs-on'?: string; steps?: Step[] }>;
+}
 
 describe.each(files)('.github/workflows/%s', (file) => {
   it('parses and has named jobs with steps on a runner', async () => {
@@ -26,7 +37,8 @@ describe.each(files)('.github/workflows/%s', (file) => {
     for (const job of Object.values(wf.jobs ?? {})) {
       expect(job['runs-on']).toBeTruthy();
       expect(job.steps?.length).toBeGreaterThan(0);
-      for (const step of job.steps ?? []) expect(Boolean(step.uses) !== Boolean(step.run), JSON.stringify(step)).toBe(true);
+      for (const step of job.steps ?? [])
+        expect(Boolean(step.uses) !== Boolean(step.run), JSON.stringify(step)).toBe(true);
     }
   });
 
@@ -35,7 +47,8 @@ describe.each(files)('.github/workflows/%s', (file) => {
     for (const step of Object.values(wf.jobs ?? {}).flatMap((j) => j.steps ?? [])) {
       if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
       for (const [, command, script] of (step.run ?? '').matchAll(/\bpnpm (run )?([\w:-]+)/g)) {
-        if (command || !PNPM_BUILTINS.has(script ?? '')) expect(rootScripts, `pnpm ${script} in ${file}`).toContain(script);
+        if (command || !PNPM_BUILTINS.has(script ?? ''))
+          expect(rootScripts, `pnpm ${script} in ${file}`).toContain(script);
       }
     }
   });
@@ -43,7 +56,16 @@ describe.each(files)('.github/workflows/%s', (file) => {
 
 it('the pull-request workflow gates on lint annotations, breaking changes, old consumers and changesets', async () => {
   const text = await readFile(path.join(workflowsDir, 'pull-request.yml'), 'utf8');
-  for (const needle of ['redocly lint --format=github-actions', 'redocly stats', '--format=markdown', 'check:breaking', '--format github', 'check:consumers', 'changeset status', 'upload-artifact']) {
+  for (const needle of [
+    'redocly lint --format=github-actions',
+    'redocly stats',
+    '--format=markdown',
+    'check:breaking',
+    '--format github',
+    'check:consumers',
+    'changeset status',
+    'upload-artifact',
+  ]) {
     expect(text).toContain(needle);
   }
 });

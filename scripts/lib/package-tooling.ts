@@ -14,7 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
  * `tsx scripts/generate.ts [--check]`: writes the rendered files under `generated/`, or with
  * `--check` only compares and exits 1 naming the stale files (for CI). One line out, never a stack trace.
  */
-export function runGenerate(opts: { render: () => Promise<Record<string, string>>; generatedDir: string; packageName: string }): void {
+export function runGenerate(opts: {
+  render: () => Promise<Record<string, string>>;
+  generatedDir: string;
+  packageName: string;
+}): void {
   const main = async (): Promise<number> => {
     const check = process.argv.includes('--check');
     const files = await opts.render();
@@ -28,7 +32,9 @@ export function runGenerate(opts: { render: () => Promise<Record<string, string>
       if (!check) await writeFile(file, contents);
     }
     if (check && stale.length > 0) {
-      console.error(`stale: ${stale.join(', ')} differ from the spec; run \`pnpm --filter ${opts.packageName} generate\` and commit the result`);
+      console.error(
+        `stale: ${stale.join(', ')} differ from the spec; run \`pnpm --filter ${opts.packageName} generate\` and commit the result`,
+      );
       return 1;
     }
     console.log(stale.length === 0 ? `${opts.packageName}: generated/ is up to date` : `wrote ${stale.join(', ')}`);
@@ -48,7 +54,10 @@ export function describePublishedPackage(packageDir: string): void {
   const bin = (name: string) => path.join(packageDir, 'node_modules', '.bin', name);
   const exec = async (command: string, args: string[]): Promise<{ code: number; output: string }> => {
     try {
-      const { stdout, stderr } = await promisify(execFile)(command, args, { cwd: packageDir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const { stdout, stderr } = await promisify(execFile)(command, args, {
+        cwd: packageDir,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
       return { code: 0, output: stdout + stderr };
     } catch (error) {
       const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -74,7 +83,12 @@ export function describePublishedPackage(packageDir: string): void {
  * The README's ```ts examples, type-checked against the built package (resolved by the package's own
  * name and exports map, as a user's project would), so they cannot drift from the API.
  */
-export async function describeReadmeExamples(opts: { packageDir: string; importName: string; minBlocks: number; title: string }): Promise<void> {
+export async function describeReadmeExamples(opts: {
+  packageDir: string;
+  importName: string;
+  minBlocks: number;
+  title: string;
+}): Promise<void> {
   const workDir = path.join(opts.packageDir, '.tmp', 'readme');
   const readme = await readFile(path.join(opts.packageDir, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string);
@@ -90,10 +104,16 @@ export async function describeReadmeExamples(opts: { packageDir: string; importN
       await rm(workDir, { recursive: true, force: true });
       await mkdir(workDir, { recursive: true });
       const files = blocks.map((_, i) => `example-${i + 1}.ts`);
-      await Promise.all(blocks.map((code, i) => writeFile(path.join(workDir, files[i] as string), `export {};\n${code}`)));
+      await Promise.all(
+        blocks.map((code, i) => writeFile(path.join(workDir, files[i] as string), `export {};\n${code}`)),
+      );
       await writeFile(
         path.join(workDir, 'tsconfig.json'),
-        JSON.stringify({ extends: '../../../../tsconfig.base.json', compilerOptions: { noEmit: true, types: [], skipLibCheck: false }, files }),
+        JSON.stringify({
+          extends: '../../../../tsconfig.base.json',
+          compilerOptions: { noEmit: true, types: [], skipLibCheck: false },
+          files,
+        }),
       );
       const tsc = path.join(opts.packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
       const result = await promisify(execFile)(process.execPath, [tsc, '-p', workDir, '--pretty', 'false']).then(

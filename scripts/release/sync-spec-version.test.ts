@@ -7,14 +7,22 @@ import { syncSpecVersion } from './sync-spec-version.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let dir: string | undefined;
-afterEach(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
 
 async function fakeRepo(specVersion: string, pkgVersion: string): Promise<string> {
   dir = await mkdtemp(path.join(os.tmpdir(), 'sync-version-'));
   await cp(path.join(repoRoot, 'spec', 'openapi.yaml'), path.join(dir, 'spec', 'openapi.yaml'));
   const spec = await readFile(path.join(dir, 'spec', 'openapi.yaml'), 'utf8');
-  await writeFile(path.join(dir, 'spec', 'openapi.yaml'), spec.replace(/^  version: .*$/m, `  version: ${specVersion}`));
-  await writeFile(path.join(dir, 'spec', 'package.json'), JSON.stringify({ name: '@billing-api/openapi', version: pkgVersion }));
+  await writeFile(
+    path.join(dir, 'spec', 'openapi.yaml'),
+    spec.replace(/^ {2}version: .*$/m, `  version: ${specVersion}`),
+  );
+  await writeFile(
+    path.join(dir, 'spec', 'package.json'),
+    JSON.stringify({ name: '@billing-api/openapi', version: pkgVersion }),
+  );
   return dir;
 }
 

@@ -9,9 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const INFO_VERSION = /^(info:\n(?:[ ].*\n)*?  version: )(['"]?)([^'"\n]+)\2$/m;
+const INFO_VERSION = /^(info:\n(?:[ ].*\n)*? {2}version: )(['"]?)([^'"\n]+)\2$/m;
 
-export async function syncSpecVersion(root = repoRoot, { check = false } = {}): Promise<{ from: string; to: string; changed: boolean }> {
+export async function syncSpecVersion(
+  root = repoRoot,
+  { check = false } = {},
+): Promise<{ from: string; to: string; changed: boolean }> {
   const specFile = path.join(root, 'spec', 'openapi.yaml');
   const pkg = JSON.parse(await readFile(path.join(root, 'spec', 'package.json'), 'utf8')) as { version: string };
   const source = await readFile(specFile, 'utf8');
@@ -28,9 +31,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   syncSpecVersion(repoRoot, { check }).then(
     ({ from, to, changed }) => {
       if (!changed) console.log(`spec info.version is ${to}, as the @billing-api/openapi package`);
-      else if (check) { console.error(`spec/openapi.yaml info.version is ${from} but @billing-api/openapi is ${to}: run pnpm version`); process.exit(1); }
-      else console.log(`spec info.version ${from} -> ${to}`);
+      else if (check) {
+        console.error(`spec/openapi.yaml info.version is ${from} but @billing-api/openapi is ${to}: run pnpm version`);
+        process.exit(1);
+      } else console.log(`spec info.version ${from} -> ${to}`);
     },
-    (error: unknown) => { console.error(`error: ${error instanceof Error ? error.message : String(error)}`); process.exit(2); },
+    (error: unknown) => {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(2);
+    },
   );
 }

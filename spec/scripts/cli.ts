@@ -4,8 +4,8 @@
  * any; never a stack trace (exit 2 with a one-line message for an unexpected failure).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildSpec, lintSpec } from './pipeline.js';
 import { formatProblem } from './problems.js';
 
@@ -38,10 +38,14 @@ async function main(): Promise<number> {
     const result = await buildSpec(opts);
     for (const p of result.problems) console.error(formatProblem(p));
     if (!result.ok) {
-      console.error(`build failed: ${result.problems.length} problem(s); nothing was written to ${path.relative(repoRoot, opts.outDir)}`);
+      console.error(
+        `build failed: ${result.problems.length} problem(s); nothing was written to ${path.relative(repoRoot, opts.outDir)}`,
+      );
       return 1;
     }
-    console.log(`bundled ${path.relative(repoRoot, opts.root)} -> ${result.files.map((f) => path.relative(repoRoot, f)).join(', ')}`);
+    console.log(
+      `bundled ${path.relative(repoRoot, opts.root)} -> ${result.files.map((f) => path.relative(repoRoot, f)).join(', ')}`,
+    );
     return 0;
   }
   console.error('usage: cli.ts lint|build [--root FILE] [--config FILE] [--out DIR]');

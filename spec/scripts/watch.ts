@@ -10,7 +10,11 @@ import { formatProblem } from './problems.js';
 
 const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(specDir, '..');
-const opts = { root: path.join(specDir, 'openapi.yaml'), configPath: path.join(repoRoot, 'redocly.yaml'), cwd: repoRoot };
+const opts = {
+  root: path.join(specDir, 'openapi.yaml'),
+  configPath: path.join(repoRoot, 'redocly.yaml'),
+  cwd: repoRoot,
+};
 
 let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();
@@ -22,7 +26,8 @@ function rebuild(): void {
     if (result.ok) console.log(`[spec] rebuilt in ${Math.round(performance.now() - started)} ms`);
     else {
       for (const p of result.problems) console.error(formatProblem(p));
-      if ('error' in result) console.error(`[spec] error: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
+      if ('error' in result)
+        console.error(`[spec] error: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
       console.error('[spec] build failed; dist/ keeps the last good bundle');
     }
   });
@@ -31,7 +36,9 @@ function rebuild(): void {
 for (const dir of ['paths', 'components']) {
   watch(path.join(specDir, dir), { recursive: true }, schedule);
 }
-watch(specDir, (_event, file) => { if (file && /\.(ya?ml|md)$/.test(file)) schedule(); });
+watch(specDir, (_event, file) => {
+  if (file && /\.(ya?ml|md)$/.test(file)) schedule();
+});
 watch(path.join(repoRoot, 'redocly.yaml'), schedule);
 
 function schedule(): void {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,13 +11,25 @@ const cases = (await readdir(fixturesDir, { withFileTypes: true })).filter((d) =
 const tempDirs: string[] = [];
 afterAll(async () => Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-interface Expected { what: string; file: string; line: number; ruleId: string }
+interface Expected {
+  what: string;
+  file: string;
+  line: number;
+  ruleId: string;
+}
 
 describe('broken specs fail the pipeline with the file and line of the fault', () => {
   it('has the six kinds of fault the build must catch, and more', () => {
-    expect(cases).toEqual(expect.arrayContaining([
-      'invalid-yaml', 'dangling-ref', 'wrong-schema-type', 'example-mismatch', 'duplicate-operation-id', 'v2-error-not-problem-json',
-    ]));
+    expect(cases).toEqual(
+      expect.arrayContaining([
+        'invalid-yaml',
+        'dangling-ref',
+        'wrong-schema-type',
+        'example-mismatch',
+        'duplicate-operation-id',
+        'v2-error-not-problem-json',
+      ]),
+    );
   });
 
   it.each(cases)('%s', async (name) => {
@@ -32,9 +44,14 @@ describe('broken specs fail the pipeline with the file and line of the fault', (
     const result = await buildSpec({ root: path.join(dir, 'openapi.yaml'), configPath, outDir, cwd: dir });
 
     expect(result.ok).toBe(false);
-    expect(result.problems).toContainEqual(expect.objectContaining({
-      file: expected.file, line: expected.line, ruleId: expected.ruleId, severity: 'error',
-    }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        file: expected.file,
+        line: expected.line,
+        ruleId: expected.ruleId,
+        severity: 'error',
+      }),
+    );
     expect(await readdir(outDir)).toEqual(['openapi.json']);
     expect(await readFile(path.join(outDir, 'openapi.json'), 'utf8')).toBe('{"previous":true}\n');
     expect((await readdir(dir)).filter((f) => f.startsWith('dist.'))).toEqual([]);
@@ -49,8 +66,14 @@ describe('the spec CLI', () => {
   it('exits 1 with file:line and no stack trace on a broken spec', async () => {
     const dir = await copySpec(path.join(fixturesDir, 'dangling-ref'));
     tempDirs.push(dir);
-    const error = await run(tsx, [cli, 'build', '--root', path.join(dir, 'openapi.yaml'), '--out', path.join(dir, 'dist')], { cwd: dir })
-      .then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const error = await run(
+      tsx,
+      [cli, 'build', '--root', path.join(dir, 'openapi.yaml'), '--out', path.join(dir, 'dist')],
+      { cwd: dir },
+    ).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(error?.code).toBe(1);
     expect(error?.stderr).toMatch(/components\/schemas\/v2\/Card\.yaml:7:5 {2}error {2}no-unresolved-refs/);
     expect(error?.stderr).toContain('nothing was written');
@@ -58,8 +81,10 @@ describe('the spec CLI', () => {
   });
 
   it('exits 2 with a one-line message when the root file is missing', async () => {
-    const error = await run(tsx, [cli, 'lint', '--root', '/nonexistent/openapi.yaml'])
-      .then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const error = await run(tsx, [cli, 'lint', '--root', '/nonexistent/openapi.yaml']).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(error?.code).toBe(2);
     expect(error?.stderr.trim().split('\n')).toHaveLength(1);
     expect(error?.stderr).toMatch(/^error: .*openapi\.yaml/);

@@ -9,23 +9,47 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 // DESIGN.md §4.3: the operations the API promises. The spec must have exactly these.
 const DESIGN_OPERATIONS = [
-  'GET /api/v2/billing/invoices', 'GET /api/v2/billing/invoices/{id}', 'POST /api/v2/billing/invoices/{id}/actions/pay',
-  'POST /api/v2/billing/invoices/{id}/actions/apply-credit', 'POST /api/v2/billing/invoices/{id}/actions/cancel',
-  'POST /api/v2/billing/invoices/{id}/actions/finalize', 'POST /api/v2/billing/invoices/{id}/actions/generate-payment-link',
-  'GET /api/v2/billing/invoices/{id}/payment-link', 'GET /api/v2/billing/invoices/{id}/credit-note', 'GET /api/v2/billing/invoices/{id}/pdf',
-  'POST /api/v2/billing/invoices/{id}/actions/credit', 'POST /api/v2/billing/invoices/{id}/actions/resend-email', 'GET /api/v2/billing/credit',
-  'POST /api/v2/billing/credit/actions/add-funds', 'GET /api/v2/billing/activity', 'GET /api/v2/billing/cards',
-  'GET /api/billing/invoices', 'GET /api/billing/invoice/{id}', 'POST /api/billing/invoice/{id}/apply-credit',
-  'POST /api/billing/invoice/{id}/payment-link', 'GET /api/billing/invoice/{id}/payment-link', 'GET /api/billing/payment-link/{uuid}',
-  'POST /api/billing/payment-link/{uuid}/pay', 'POST /api/billing/pay', 'POST /api/billing/invoice/{id}/cancel', 'GET /api/billing/cards',
-  'GET /api/billing/account-summary', 'GET /api/billing/credit-log', 'POST /api/credit/add-funds',
+  'GET /api/v2/billing/invoices',
+  'GET /api/v2/billing/invoices/{id}',
+  'POST /api/v2/billing/invoices/{id}/actions/pay',
+  'POST /api/v2/billing/invoices/{id}/actions/apply-credit',
+  'POST /api/v2/billing/invoices/{id}/actions/cancel',
+  'POST /api/v2/billing/invoices/{id}/actions/finalize',
+  'POST /api/v2/billing/invoices/{id}/actions/generate-payment-link',
+  'GET /api/v2/billing/invoices/{id}/payment-link',
+  'GET /api/v2/billing/invoices/{id}/credit-note',
+  'GET /api/v2/billing/invoices/{id}/pdf',
+  'POST /api/v2/billing/invoices/{id}/actions/credit',
+  'POST /api/v2/billing/invoices/{id}/actions/resend-email',
+  'GET /api/v2/billing/credit',
+  'POST /api/v2/billing/credit/actions/add-funds',
+  'GET /api/v2/billing/activity',
+  'GET /api/v2/billing/cards',
+  'GET /api/billing/invoices',
+  'GET /api/billing/invoice/{id}',
+  'POST /api/billing/invoice/{id}/apply-credit',
+  'POST /api/billing/invoice/{id}/payment-link',
+  'GET /api/billing/invoice/{id}/payment-link',
+  'GET /api/billing/payment-link/{uuid}',
+  'POST /api/billing/payment-link/{uuid}/pay',
+  'POST /api/billing/pay',
+  'POST /api/billing/invoice/{id}/cancel',
+  'GET /api/billing/cards',
+  'GET /api/billing/account-summary',
+  'GET /api/billing/credit-log',
+  'POST /api/credit/add-funds',
 ];
 
 let doc: Json;
 let dir: string;
 beforeAll(async () => {
   dir = await copySpec();
-  const result = await buildSpec({ root: path.join(dir, 'openapi.yaml'), configPath, outDir: path.join(dir, 'dist'), cwd: dir });
+  const result = await buildSpec({
+    root: path.join(dir, 'openapi.yaml'),
+    configPath,
+    outDir: path.join(dir, 'dist'),
+    cwd: dir,
+  });
   expect(result.problems).toEqual([]);
   doc = JSON.parse(await readFile(path.join(dir, 'dist', 'openapi.json'), 'utf8'));
 });
@@ -33,17 +57,26 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function operations(): Array<{ key: string; path: string; method: string; op: Json }> {
   return Object.entries(doc.paths as Json).flatMap(([p, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${p}`, path: p, method: m, op: item[m] })));
+    METHODS.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${p}`, path: p, method: m, op: item[m] })),
+  );
 }
 function deref<T = Json>(node: Json): T {
   let current = node;
-  while (current?.$ref) current = current.$ref.slice(2).split('/').reduce((n: Json, k: string) => n[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  while (current?.$ref)
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce((n: Json, k: string) => n[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
   return current as T;
 }
 
 describe('the bundled spec', () => {
   it('has exactly the 29 operations of DESIGN §4.3', () => {
-    expect(operations().map((o) => o.key).sort()).toEqual([...DESIGN_OPERATIONS].sort());
+    expect(
+      operations()
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual([...DESIGN_OPERATIONS].sort());
   });
 
   it('gives every response a schema and at least one named example', () => {
@@ -65,7 +98,10 @@ describe('the bundled spec', () => {
     for (const { key, op, path: p } of operations()) {
       const statuses = Object.keys(op.responses);
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
-      expect(statuses.some((s) => /^2\d\d$/.test(s)), `${key} 2xx`).toBe(true);
+      expect(
+        statuses.some((s) => /^2\d\d$/.test(s)),
+        `${key} 2xx`,
+      ).toBe(true);
       expect(statuses, key).toEqual(expect.arrayContaining(['429', '500']));
       // 400 wherever the caller sends something that can be invalid (parameters or a body).
       if ((op.parameters?.length ?? 0) > 0 || op.requestBody) expect(statuses, key).toContain('400');
@@ -103,7 +139,10 @@ describe('the bundled spec', () => {
       for (const [status, r] of Object.entries(op.responses as Json)) {
         if (!/^[45]/.test(status)) continue;
         const content = deref(r).content;
-        if (p.startsWith('/api/v2/')) expect(content['application/problem+json'].schema.$ref, `${key} ${status}`).toBe('#/components/schemas/Problem');
+        if (p.startsWith('/api/v2/'))
+          expect(content['application/problem+json'].schema.$ref, `${key} ${status}`).toBe(
+            '#/components/schemas/Problem',
+          );
         else expect(content['application/json'].schema.$ref, `${key} ${status}`).toBe('#/components/schemas/ErrorV1');
       }
     }
@@ -127,18 +166,68 @@ describe('our own lint rules catch what they encode', () => {
   // Each case breaks one DESIGN §4.1 convention in a copy of the spec and names the rule that must report it.
   const cases: Array<[rule: string, file: string, from: string | RegExp, to: string]> = [
     ['rule/operation-id-camel-case', 'paths/v2/cards.yaml', 'operationId: listCards', 'operationId: list_cards'],
-    ['rule/operation-summary-sentence-case', 'paths/v2/cards.yaml', 'summary: List saved cards', 'summary: list saved cards.'],
-    ['rule/operation-description-says-where-inputs-come-from', 'paths/v2/credit.yaml', /description: \|\n[\s\S]*?(?=\n  responses:)/, 'description: Returns it.'],
-    ['rule/operation-documents-429', 'paths/v2/cards.yaml', /\n    '429':\n.*/, ''],
-    ['rule/response-headers-include-x-request-id', 'components/responses/TooManyRequests.yaml', /\n  X-Request-Id:\n.*/, ''],
-    ['rule/every-response-has-x-request-id', 'components/responses/Forbidden.yaml', /headers:\n  X-Request-Id:\n.*\n/, ''],
-    ['rule/parameter-has-description', 'components/parameters/Limit.yaml', 'description: Page size, 1 to 100.', 'description: Size'],
-    ['rule/v2-errors-use-problem-schema', 'components/responses/Forbidden.yaml', 'schemas/v2/Problem.yaml', 'schemas/v1/ErrorV1.yaml'],
-    ['rule/v1-errors-use-error-envelope', 'components/responses/ForbiddenV1.yaml', 'schemas/v1/ErrorV1.yaml', 'schemas/v2/Problem.yaml'],
-    ['rule/v2-post-replays-are-flagged', 'paths/v2/credit_actions_add-funds.yaml', /\n        Idempotent-Replayed:\n.*/, ''],
-    ['rule/v2-uses-bearer-scopes', 'paths/v2/cards.yaml', "- BearerV2: ['read:billing']", "- ApiKeyV1: ['read:billing']"],
+    [
+      'rule/operation-summary-sentence-case',
+      'paths/v2/cards.yaml',
+      'summary: List saved cards',
+      'summary: list saved cards.',
+    ],
+    [
+      'rule/operation-description-says-where-inputs-come-from',
+      'paths/v2/credit.yaml',
+      /description: \|\n[\s\S]*?(?=\n {2}responses:)/,
+      'description: Returns it.',
+    ],
+    ['rule/operation-documents-429', 'paths/v2/cards.yaml', /\n {4}'429':\n.*/, ''],
+    [
+      'rule/response-headers-include-x-request-id',
+      'components/responses/TooManyRequests.yaml',
+      /\n {2}X-Request-Id:\n.*/,
+      '',
+    ],
+    [
+      'rule/every-response-has-x-request-id',
+      'components/responses/Forbidden.yaml',
+      /headers:\n {2}X-Request-Id:\n.*\n/,
+      '',
+    ],
+    [
+      'rule/parameter-has-description',
+      'components/parameters/Limit.yaml',
+      'description: Page size, 1 to 100.',
+      'description: Size',
+    ],
+    [
+      'rule/v2-errors-use-problem-schema',
+      'components/responses/Forbidden.yaml',
+      'schemas/v2/Problem.yaml',
+      'schemas/v1/ErrorV1.yaml',
+    ],
+    [
+      'rule/v1-errors-use-error-envelope',
+      'components/responses/ForbiddenV1.yaml',
+      'schemas/v1/ErrorV1.yaml',
+      'schemas/v2/Problem.yaml',
+    ],
+    [
+      'rule/v2-post-replays-are-flagged',
+      'paths/v2/credit_actions_add-funds.yaml',
+      /\n {8}Idempotent-Replayed:\n.*/,
+      '',
+    ],
+    [
+      'rule/v2-uses-bearer-scopes',
+      'paths/v2/cards.yaml',
+      "- BearerV2: ['read:billing']",
+      "- ApiKeyV1: ['read:billing']",
+    ],
     ['rule/v1-uses-api-key', 'paths/v1/cards.yaml', "- ApiKeyV1: ['read:billing']", "- BearerV2: ['read:billing']"],
-    ['rule/no-enum-on-money', 'components/schemas/v1/AddFundsRequestV1.yaml', '$ref: ./DecimalString.yaml', "type: string\n    enum: ['130.00', '2.50']"],
+    [
+      'rule/no-enum-on-money',
+      'components/schemas/v1/AddFundsRequestV1.yaml',
+      '$ref: ./DecimalString.yaml',
+      "type: string\n    enum: ['130.00', '2.50']",
+    ],
   ];
   it.each(cases)('%s', async (rule, file, from, to) => {
     const copy = await copySpec();

@@ -11,15 +11,16 @@ import { execFileSync, fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { paths } from '@billing-api/types';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
-import type { paths } from '@billing-api/types';
 import { createBillingClient } from '../dist/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.resolve(here, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const row = (name: string, value: string, note = '') => console.log(`  ${name.padEnd(32)} ${value.padStart(12)}  ${note}`);
+const row = (name: string, value: string, note = '') =>
+  console.log(`  ${name.padEnd(32)} ${value.padStart(12)}  ${note}`);
 
 async function bundleSizes(): Promise<void> {
   const apps: Record<string, string> = {
@@ -36,7 +37,12 @@ async function bundleSizes(): Promise<void> {
   for (const [name, contents] of Object.entries(apps)) {
     const out = await build({
       stdin: { contents, resolveDir: packageDir, loader: 'ts' },
-      bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false,
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
     });
     const code = out.outputFiles[0]?.contents ?? new Uint8Array();
     sizes[name] = { min: code.length, gz: gzipSync(code, { level: 9 }).length };
@@ -45,11 +51,18 @@ async function bundleSizes(): Promise<void> {
   const peer = sizes['openapi-fetch'] as { gz: number };
   console.log('\n1. bundle of a one-call app (esbuild --minify, gzip -9)');
   for (const [name, s] of Object.entries(sizes)) row(name, `${s.gz} B gz`, `(${s.min} B min)`);
-  row('client - openapi-fetch', `${client.gz - peer.gz} B gz`, `ratio ${(client.gz / peer.gz).toFixed(2)}x; goal <= +2048 B: ${client.gz - peer.gz <= 2048 ? 'met' : 'MISSED'}`);
+  row(
+    'client - openapi-fetch',
+    `${client.gz - peer.gz} B gz`,
+    `ratio ${(client.gz / peer.gz).toFixed(2)}x; goal <= +2048 B: ${client.gz - peer.gz <= 2048 ? 'met' : 'MISSED'}`,
+  );
 }
 
 async function timePerCall(): Promise<void> {
-  const server = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const server = fork(path.join(here, 'server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve) => server.once('message', (m) => resolve(Number(m))));
   const baseUrl = `http://127.0.0.1:${port}`;
   const id = 'inv_01jd8k3a5b7c9d1e3f5g7h9j1k';
@@ -67,17 +80,22 @@ async function timePerCall(): Promise<void> {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 30_000);
       try {
-        const r = await fetch(`${baseUrl}/api/v2/billing/invoices/${id}`, { headers: { Authorization: 'Bearer key' }, signal: controller.signal });
+        const r = await fetch(`${baseUrl}/api/v2/billing/invoices/${id}`, {
+          headers: { Authorization: 'Bearer key' },
+          signal: controller.signal,
+        });
         if (!r.ok) throw new Error(String(r.status));
         return await r.json();
       } finally {
         clearTimeout(timer);
       }
     },
-    'raw openapi-fetch': async () => (await api.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } } })).data,
+    'raw openapi-fetch': async () =>
+      (await api.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } } })).data,
     '@billing-api/client': () => billing.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } } }),
     '@billing-api/client timeoutMs:0': () => untimed.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } } }),
-    '@billing-api/client .raw': async () => (await billing.raw.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } } })).data,
+    '@billing-api/client .raw': async () =>
+      (await billing.raw.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } } })).data,
   };
   const names = Object.keys(contenders);
   // Short rounds, many of them, in rotating order: load from other processes hits every contender alike.
@@ -98,14 +116,20 @@ async function timePerCall(): Promise<void> {
   // Ratios are paired per round (each contender against raw fetch measured in the same round, a few
   // ms apart), then the median is taken: drift in the machine's load cancels out.
   const base = perCall['raw fetch'] as number[];
-  console.log(`\n2. time per call, GET one invoice from a local node:http server (${rounds} interleaved rounds x ${calls} calls; medians)`);
+  console.log(
+    `\n2. time per call, GET one invoice from a local node:http server (${rounds} interleaved rounds x ${calls} calls; medians)`,
+  );
   for (const name of names) {
     const times = perCall[name] as number[];
     const ratios = times.map((t, r) => t / (base[r] as number));
     const ratio = median(ratios);
     const [low, high] = bootstrapInterval(ratios);
     const goal = name === '@billing-api/client' ? `; goal <= 1.10x: ${ratio <= 1.1 ? 'met' : 'MISSED'}` : '';
-    row(name, `${median(times).toFixed(1)} µs`, `${ratio.toFixed(3)}x raw fetch (95% ${low.toFixed(3)}-${high.toFixed(3)})${goal}`);
+    row(
+      name,
+      `${median(times).toFixed(1)} µs`,
+      `${ratio.toFixed(3)}x raw fetch (95% ${low.toFixed(3)}-${high.toFixed(3)})${goal}`,
+    );
   }
 }
 
@@ -115,31 +139,45 @@ async function timePerCall(): Promise<void> {
  */
 function bootstrapInterval(ratios: number[], resamples = 2000): [number, number] {
   const medians: number[] = [];
-  for (let i = 0; i < resamples; i++) medians.push(median(ratios.map(() => ratios[Math.floor(Math.random() * ratios.length)] as number)));
+  for (let i = 0; i < resamples; i++)
+    medians.push(median(ratios.map(() => ratios[Math.floor(Math.random() * ratios.length)] as number)));
   medians.sort((a, b) => a - b);
   return [medians[Math.floor(resamples * 0.025)] as number, medians[Math.floor(resamples * 0.975)] as number];
 }
 
 function typeCheckTime(): void {
   const tsc = path.join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
-  const configs = { 'raw openapi-fetch': 'tsconfig.raw-openapi-fetch.json', '@billing-api/client': 'tsconfig.client.json' };
+  const configs = {
+    'raw openapi-fetch': 'tsconfig.raw-openapi-fetch.json',
+    '@billing-api/client': 'tsconfig.client.json',
+  };
   const wall: Record<string, number[]> = { '@billing-api/client': [], 'raw openapi-fetch': [] };
   const work: Record<string, string> = {};
   const rounds = 7;
   for (let round = 0; round < rounds; round++) {
     for (const [name, config] of round % 2 ? Object.entries(configs).reverse() : Object.entries(configs)) {
       const start = performance.now();
-      const out = execFileSync(process.execPath, [tsc, '--noEmit', '--extendedDiagnostics', '-p', path.join(here, 'consumer', config)], { encoding: 'utf8' });
+      const out = execFileSync(
+        process.execPath,
+        [tsc, '--noEmit', '--extendedDiagnostics', '-p', path.join(here, 'consumer', config)],
+        { encoding: 'utf8' },
+      );
       wall[name]?.push(performance.now() - start);
       // Types and instantiations: the checker's work, the same on every run (wall time is not).
-      work[name] = ['Types', 'Instantiations'].map((k) => `${Number(new RegExp(`${k}:\\s+(\\d+)`).exec(out)?.[1]).toLocaleString('en')} ${k.toLowerCase()}`).join(', ');
+      work[name] = ['Types', 'Instantiations']
+        .map((k) => `${Number(new RegExp(`${k}:\\s+(\\d+)`).exec(out)?.[1]).toLocaleString('en')} ${k.toLowerCase()}`)
+        .join(', ');
     }
   }
   const peer = median(wall['raw openapi-fetch'] as number[]);
   const client = median(wall['@billing-api/client'] as number[]);
   console.log(`\n3. consumer type-check, tsc --noEmit on the same 7 calls (median of ${rounds} runs)`);
   row('raw openapi-fetch', `${peer.toFixed(0)} ms`, work['raw openapi-fetch']);
-  row('@billing-api/client', `${client.toFixed(0)} ms`, `${work['@billing-api/client']}; ${(client / peer).toFixed(3)}x raw openapi-fetch; goal <= 1.2x: ${client / peer <= 1.2 ? 'met' : 'MISSED'}`);
+  row(
+    '@billing-api/client',
+    `${client.toFixed(0)} ms`,
+    `${work['@billing-api/client']}; ${(client / peer).toFixed(3)}x raw openapi-fetch; goal <= 1.2x: ${client / peer <= 1.2 ? 'met' : 'MISSED'}`,
+  );
 }
 
 console.log(`@billing-api/client benchmarks on Node ${process.versions.node}`);

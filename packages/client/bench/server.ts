@@ -4,14 +4,20 @@
  * sends its port to the parent over IPC.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json'), 'utf8')) as {
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json'), 'utf8'),
+) as {
   components: { examples: Record<string, { value: unknown }> };
 };
 const body = JSON.stringify(spec.components.examples.InvoiceUnpaid?.value);
-const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-request-id': 'req_01jd8k7s9t1v3w5x7y9z1a3b5c' };
+const headers = {
+  'content-type': 'application/json',
+  'content-length': String(Buffer.byteLength(body)),
+  'x-request-id': 'req_01jd8k7s9t1v3w5x7y9z1a3b5c',
+};
 
 const server = http.createServer((req, res) => {
   req.resume();

@@ -7,16 +7,29 @@
  * Our own code rather than a library: it is a 40-line walk over `paths`, and the output must stay a
  * tiny literal so that it costs a few hundred bytes in a browser bundle.
  */
-import { createRequire } from 'node:module';
+
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { matchRule, type Rule } from '../src/rules.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 type SecurityRequirement = Record<string, string[]>;
-interface SecurityScheme { type: string; scheme?: string; in?: string; name?: string }
-interface Parameter { $ref?: string; name?: string; in?: string }
-interface Operation { security?: SecurityRequirement[]; parameters?: Parameter[] }
+interface SecurityScheme {
+  type: string;
+  scheme?: string;
+  in?: string;
+  name?: string;
+}
+interface Parameter {
+  $ref?: string;
+  name?: string;
+  in?: string;
+}
+interface Operation {
+  security?: SecurityRequirement[];
+  parameters?: Parameter[];
+}
 export interface SpecDoc {
   security?: SecurityRequirement[];
   paths: Record<string, Record<string, unknown> & { parameters?: Parameter[] }>;
@@ -31,20 +44,28 @@ export function bundledSpecPath(): string {
 function headerOf(name: string, scheme: SecurityScheme | undefined): [string, string] {
   if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') return ['Authorization', 'Bearer '];
   if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name) return [scheme.name, ''];
-  throw new Error(`security scheme "${name}" is ${scheme ? `${scheme.type}/${scheme.scheme ?? scheme.in}` : 'not defined'}; the client supports http bearer and apiKey in a header`);
+  throw new Error(
+    `security scheme "${name}" is ${scheme ? `${scheme.type}/${scheme.scheme ?? scheme.in}` : 'not defined'}; the client supports http bearer and apiKey in a header`,
+  );
 }
 
 /** What the client does for one operation: which scheme carries the key (-1: none) and whether it sends an Idempotency-Key. */
 export type Policy = [scheme: number, idempotent: 0 | 1];
 
-export interface Entry { method: string; path: string; policy: Policy; where: string }
+export interface Entry {
+  method: string;
+  path: string;
+  policy: Policy;
+  where: string;
+}
 
 /** Every operation of the spec with the policy its `security` and parameters give it. */
 export function collectPolicies(spec: SpecDoc): { schemes: [string, string][]; entries: Entry[] } {
   const schemes: [string, string][] = [];
   const schemeIndex = new Map<string, number>();
   const entries: Entry[] = [];
-  const deref = (p: Parameter): Parameter => (p.$ref ? spec.components?.parameters?.[p.$ref.split('/').pop() ?? ''] ?? p : p);
+  const deref = (p: Parameter): Parameter =>
+    p.$ref ? (spec.components?.parameters?.[p.$ref.split('/').pop() ?? ''] ?? p) : p;
 
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
@@ -57,7 +78,8 @@ export function collectPolicies(spec: SpecDoc): { schemes: [string, string][]; e
       let index = -1;
       if (!isPublic) {
         const names = Object.keys(requirements[0] ?? {});
-        if (names.length !== 1) throw new Error(`${where}: a security requirement with ${names.length} schemes at once is not supported`);
+        if (names.length !== 1)
+          throw new Error(`${where}: a security requirement with ${names.length} schemes at once is not supported`);
         const name = names[0] as string;
         if (!schemeIndex.has(name)) {
           schemeIndex.set(name, schemes.length);
@@ -67,7 +89,12 @@ export function collectPolicies(spec: SpecDoc): { schemes: [string, string][]; e
       }
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
       const idempotent = params.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key') ? 1 : 0;
-      entries.push({ method: method.toUpperCase(), path, policy: [index, idempotent], where: `${where} (${op.operationId ?? '?'})` });
+      entries.push({
+        method: method.toUpperCase(),
+        path,
+        policy: [index, idempotent],
+        where: `${where} (${op.operationId ?? '?'})`,
+      });
     }
   }
   return { schemes, entries };
@@ -97,13 +124,18 @@ export function deriveRules(entries: readonly Entry[]): Rule[] {
       if (counts.size === 1) return;
       const exact = under.find((e) => `${e.path}/` === prefix);
       if (exact && key(exact.policy) !== majority) rules.push([method, exact.path, ...exact.policy]);
-      const children = new Set(under.filter((e) => e.path.length >= prefix.length).map((e) => e.path.slice(prefix.length).split('/')[0]));
+      const children = new Set(
+        under.filter((e) => e.path.length >= prefix.length).map((e) => e.path.slice(prefix.length).split('/')[0]),
+      );
       for (const child of children) if (child) visit(`${prefix}${child}/`, majority);
     };
     visit('/', undefined);
   }
   // Exact rules first, then longer prefixes before shorter ones.
-  return rules.sort((a, b) => Number(a[1].endsWith('/')) - Number(b[1].endsWith('/')) || b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  return rules.sort(
+    (a, b) =>
+      Number(a[1].endsWith('/')) - Number(b[1].endsWith('/')) || b[1].length - a[1].length || a[0].localeCompare(b[0]),
+  );
 }
 
 export function renderOperations(spec: SpecDoc): string {
@@ -111,7 +143,8 @@ export function renderOperations(spec: SpecDoc): string {
   const rules = deriveRules(entries);
   for (const e of entries) {
     const rule = matchRule(rules, e.method, e.path);
-    if (!rule || rule[2] !== e.policy[0] || rule[3] !== e.policy[1]) throw new Error(`internal: the derived rules give ${e.where} the wrong policy`);
+    if (!rule || rule[2] !== e.policy[0] || rule[3] !== e.policy[1])
+      throw new Error(`internal: the derived rules give ${e.where} the wrong policy`);
   }
   const describe = ([scheme, idempotent]: Policy) =>
     `${scheme === -1 ? 'public (no key)' : `${schemes[scheme]?.[0]}: ${schemes[scheme]?.[1]}<key>`}${idempotent ? ', Idempotency-Key' : ''}`;
@@ -121,7 +154,7 @@ export function renderOperations(spec: SpecDoc): string {
     ' * GENERATED by `pnpm --filter @billing-api/client generate` from @billing-api/openapi (dist/openapi.json).',
     ' * Do not edit: change the spec and regenerate.',
     ' *',
-    ' * What the client sends per operation (from each operation\'s `security` and its `Idempotency-Key` parameter):',
+    " * What the client sends per operation (from each operation's `security` and its `Idempotency-Key` parameter):",
     ...entries.map((e) => ` *   ${e.where.padEnd(width)}  ${describe(e.policy)}`),
     ' */',
     '',

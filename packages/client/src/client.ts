@@ -9,15 +9,21 @@
  * on Node 20, where a local round trip is ~250 µs). Building the URL and headers once and calling
  * fetch(url, init) costs what a plain fetch costs; `pnpm bench` measures it.
  */
-import createClient, {
-  createQuerySerializer, removeTrailingSlash,
-  type Client, type FetchResponse, type HeadersOptions, type MaybeOptionalInit, type QuerySerializerOptions,
-} from 'openapi-fetch';
+
 import type { paths } from '@billing-api/types';
+import createClient, {
+  type Client,
+  createQuerySerializer,
+  type FetchResponse,
+  type HeadersOptions,
+  type MaybeOptionalInit,
+  type QuerySerializerOptions,
+  removeTrailingSlash,
+} from 'openapi-fetch';
 import { fillPath } from './path.js';
 import { applyPolicy } from './policy.js';
-import { readBody, readBuffered, type ParseAs } from './responses.js';
-import { send, type RetryOptions } from './transport.js';
+import { type ParseAs, readBody, readBuffered } from './responses.js';
+import { type RetryOptions, send } from './transport.js';
 
 export interface BillingClientOptions {
   /** Where the API is, e.g. `https://billing.example.com` (no trailing path). */
@@ -39,17 +45,27 @@ export interface BillingClientOptions {
 }
 
 type Method = 'get' | 'post';
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is the type-level test for an optional key
 type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
 /** As openapi-fetch's (private) InitParam: the init argument is optional when nothing in it is required. */
-type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
 
 /** Paths of the API that have the given method. */
-export type BillingPath<M extends Method> = { [P in keyof paths]: paths[P] extends { [K in M]: object } ? P : never }[keyof paths];
-type Data<T, I> = T extends Record<string | number, any> ? NonNullable<FetchResponse<T, I, `${string}/${string}`>['data']> : never;
+export type BillingPath<M extends Method> = {
+  [P in keyof paths]: paths[P] extends { [K in M]: object } ? P : never;
+}[keyof paths];
+type Data<T, I> =
+  // biome-ignore lint/suspicious/noExplicitAny: the same constraint as openapi-fetch's FetchResponse
+  T extends Record<string | number, any> ? NonNullable<FetchResponse<T, I, `${string}/${string}`>['data']> : never;
 /** The success body of `M path` (what `billing.GET`/`POST` resolve to). */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is openapi-fetch's default for "no init"
 export type BillingData<M extends Method, P extends BillingPath<M>, I = {}> = Data<paths[P][M & keyof paths[P]], I>;
 /** `billing.GET` / `billing.POST`: openapi-fetch's signature (same generics), resolving to the success body. */
-export type BillingMethod<M extends Method> = <P extends BillingPath<M>, I extends MaybeOptionalInit<paths[P], M & keyof paths[P]>>(
+export type BillingMethod<M extends Method> = <
+  P extends BillingPath<M>,
+  I extends MaybeOptionalInit<paths[P], M & keyof paths[P]>,
+>(
   path: P,
   ...init: InitParam<I>
 ) => Promise<BillingData<M, P, I>>;
@@ -70,12 +86,12 @@ interface CallInit {
   [key: string]: unknown;
 }
 
-
 export function createBillingClient(options: BillingClientOptions): BillingClient {
   const { apiKey, timeoutMs = 30_000, userAgent } = options;
   const baseUrl = removeTrailingSlash(options.baseUrl);
   const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  const retry = options.retry === false ? false : { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 20_000, ...options.retry };
+  const retry =
+    options.retry === false ? false : { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 20_000, ...options.retry };
   const baseHeaders = addHeaders(addHeaders({}, options.headers), { 'user-agent': userAgent });
   const querySerializer = createQuerySerializer(options.querySerializer);
 
@@ -90,8 +106,21 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
     addHeaders(finalHeaders, params.header);
     const retryable = applyPolicy(finalHeaders, method, path, apiKey);
     // Every body of the API is JSON. Other keys of init (cache, credentials...) go to fetch as they are.
-    const requestInit: RequestInit = { ...rest, method, headers: finalHeaders, body: body === undefined ? undefined : JSON.stringify(body) };
-    return send(baseFetch, { input: url, init: requestInit, retryable, retry, timeoutMs, signal, read: (response) => readBody(response, parseAs) });
+    const requestInit: RequestInit = {
+      ...rest,
+      method,
+      headers: finalHeaders,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    return send(baseFetch, {
+      input: url,
+      init: requestInit,
+      retryable,
+      retry,
+      timeoutMs,
+      signal,
+      read: (response) => readBody(response, parseAs),
+    });
   }
 
   // The raw client: openapi-fetch with the policy as middleware (it knows the path template) and the

@@ -54,7 +54,9 @@ export class BillingApiError extends BillingError {
       fieldErrors: Array.isArray(o.errors) ? o.errors : [],
       body,
       response,
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after')) ?? (typeof o.retryAfter === 'number' && o.retryAfter >= 0 ? o.retryAfter * 1000 : undefined),
+      retryAfterMs:
+        retryAfterMs(response.headers.get('retry-after')) ??
+        (typeof o.retryAfter === 'number' && o.retryAfter >= 0 ? o.retryAfter * 1000 : undefined),
     });
   }
 }
@@ -79,7 +81,10 @@ export class BillingAbortError extends BillingError {
 
 /** Type guard that also works across two copies of this package (ESM and CJS in one process). */
 export function isBillingApiError(error: unknown): error is BillingApiError {
-  return error instanceof BillingApiError || (error instanceof Error && error.name === 'BillingApiError' && 'status' in error && 'code' in error);
+  return (
+    error instanceof BillingApiError ||
+    (error instanceof Error && error.name === 'BillingApiError' && 'status' in error && 'code' in error)
+  );
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or invalid. */

@@ -2,14 +2,20 @@
  * @billing-api/client: a typed client for the Billing API (v2 and legacy v1) on openapi-fetch.
  * This module only re-exports; each feature lives in its own module.
  */
-export { createBillingClient } from './client.js';
-export type { BillingClient, BillingClientOptions, BillingData, BillingMethod, BillingPath } from './client.js';
-export type { RetryOptions } from './transport.js';
-export {
-  BillingAbortError, BillingApiError, BillingError, BillingNetworkError, BillingTimeoutError, isBillingApiError,
-} from './errors.js';
-export { paginate } from './paginate.js';
-export type { PageItem, PaginatedPath } from './paginate.js';
-export { decodePdf } from './pdf.js';
-export { formatMinor, fromMinorUnits, parseDecimalToMinor, toMinorUnits } from './money.js';
+
 export type * from '@billing-api/types';
+export type { BillingClient, BillingClientOptions, BillingData, BillingMethod, BillingPath } from './client.js';
+export { createBillingClient } from './client.js';
+export {
+  BillingAbortError,
+  BillingApiError,
+  BillingError,
+  BillingNetworkError,
+  BillingTimeoutError,
+  isBillingApiError,
+} from './errors.js';
+export { formatMinor, fromMinorUnits, parseDecimalToMinor, toMinorUnits } from './money.js';
+export type { PageItem, PaginatedPath } from './paginate.js';
+export { paginate } from './paginate.js';
+export { decodePdf } from './pdf.js';
+export type { RetryOptions } from './transport.js';

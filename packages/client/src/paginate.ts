@@ -4,8 +4,9 @@
  * pages (`data: { <items>[], hasMore, currentPage }`: ask for `page = currentPage + 1`). Which one a
  * path is, and the item type, come from the spec's types.
  */
-import type { MaybeOptionalInit } from 'openapi-fetch';
+
 import type { paths } from '@billing-api/types';
+import type { MaybeOptionalInit } from 'openapi-fetch';
 import type { BillingClient, BillingData, BillingPath } from './client.js';
 import { BillingError } from './errors.js';
 
@@ -21,7 +22,9 @@ type ItemOf<D> = D extends { data: readonly (infer I)[]; nextCursor: string | nu
 export type PageItem<P extends BillingPath<'get'>> = ItemOf<BillingData<'get', P>>;
 
 /** The GET paths that are v2 cursor lists or v1 page lists. */
-export type PaginatedPath = { [P in BillingPath<'get'>]: [PageItem<P>] extends [never] ? never : P }[BillingPath<'get'>];
+export type PaginatedPath = {
+  [P in BillingPath<'get'>]: [PageItem<P>] extends [never] ? never : P;
+}[BillingPath<'get'>];
 
 interface Init {
   params?: { query?: Record<string, unknown> } & Record<string, unknown>;
@@ -46,7 +49,8 @@ export async function* paginate<P extends PaginatedPath, I extends MaybeOptional
       yield* page.data as PageItem<P>[];
       const next = page.nextCursor;
       if (!page.hasMore || typeof next !== 'string') return;
-      if (next === query.cursor) throw new BillingError(`${path}: the server returned the same nextCursor twice; stopping`);
+      if (next === query.cursor)
+        throw new BillingError(`${path}: the server returned the same nextCursor twice; stopping`);
       query = { ...query, cursor: next };
     } else {
       const data = page.data as { hasMore?: boolean; currentPage?: number } & Record<string, unknown>;

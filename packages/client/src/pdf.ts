@@ -16,7 +16,8 @@ export function decodePdf(doc: PdfDocument): Uint8Array {
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  if (!binary.startsWith('%PDF-')) throw new BillingError(`${doc.filename}: the content is not a PDF (it does not start with %PDF-)`);
+  if (!binary.startsWith('%PDF-'))
+    throw new BillingError(`${doc.filename}: the content is not a PDF (it does not start with %PDF-)`);
   if (bytes.length !== doc.byteLength) {
     throw new BillingError(`${doc.filename}: decoded ${bytes.length} bytes but byteLength says ${doc.byteLength}`);
   }

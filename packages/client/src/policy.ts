@@ -13,14 +13,21 @@ import { matchRule } from './rules.js';
  * lower-case names. Returns true when the request is
  * safe to repeat: a GET/HEAD, or an operation that carries an `Idempotency-Key`.
  */
-export function applyPolicy(headers: Headers | Record<string, string>, method: string, schemaPath: string, apiKey: string): boolean {
+export function applyPolicy(
+  headers: Headers | Record<string, string>,
+  method: string,
+  schemaPath: string,
+  apiKey: string,
+): boolean {
   const op = matchRule(RULES, method, schemaPath);
   const scheme = op && SCHEMES[op[2]];
   // Names are lower-case (SCHEMES is), as in the records the client builds; Headers does not mind.
-  const set = (name: string, value: string) => (headers instanceof Headers ? headers.set(name, value) : (headers[name] = value));
+  const set = (name: string, value: string) =>
+    headers instanceof Headers ? headers.set(name, value) : (headers[name] = value);
   if (scheme) set(scheme[0], scheme[1] + apiKey);
   if (op?.[3]) {
-    if (!(headers instanceof Headers ? headers.has('idempotency-key') : 'idempotency-key' in headers)) set('idempotency-key', uuid());
+    if (!(headers instanceof Headers ? headers.has('idempotency-key') : 'idempotency-key' in headers))
+      set('idempotency-key', uuid());
     return true;
   }
   return method === 'GET' || method === 'HEAD';

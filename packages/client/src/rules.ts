@@ -10,6 +10,7 @@ export type Rule = readonly [method: string, pattern: string, scheme: number, id
 /** The first rule that matches `METHOD path` (rules are ordered most specific first). */
 export function matchRule(rules: readonly Rule[], method: string, path: string): Rule | undefined {
   const below = `${path}/`;
-  for (const rule of rules) if (rule[0] === method && (rule[1].endsWith('/') ? below.startsWith(rule[1]) : path === rule[1])) return rule;
+  for (const rule of rules)
+    if (rule[0] === method && (rule[1].endsWith('/') ? below.startsWith(rule[1]) : path === rule[1])) return rule;
   return undefined;
 }

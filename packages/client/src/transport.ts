@@ -9,7 +9,13 @@
  * Whatever the signal, fetch itself pays ~7% of a local round trip on Node 20 for having one, so a
  * call with no deadline and no caller signal (`timeoutMs: 0`) gives fetch none.
  */
-import { BillingAbortError, BillingApiError, BillingError, BillingNetworkError, BillingTimeoutError } from './errors.js';
+import {
+  BillingAbortError,
+  BillingApiError,
+  BillingError,
+  BillingNetworkError,
+  BillingTimeoutError,
+} from './errors.js';
 
 /** Retries of calls that are safe to repeat (GET, and POSTs that carry an `Idempotency-Key`). */
 export interface RetryOptions {
@@ -45,10 +51,13 @@ export async function send<T>(fetch: typeof globalThis.fetch, call: Call<T>): Pr
   const signal = (call.init.signal = controller?.signal);
   const abort = () => controller?.abort();
   let timedOut = false;
-  const timer = timeoutMs > 0 ? setTimeout(() => {
-    timedOut = true;
-    abort();
-  }, timeoutMs) : undefined;
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          abort();
+        }, timeoutMs)
+      : undefined;
   // Unref'd (Node; elsewhere a no-op): the request itself keeps the process alive, and Node keeps an
   // unref'd timer list when it empties, where it would free and rebuild a ref'd one on every call.
   (timer as { unref?: () => void } | undefined)?.unref?.();
@@ -83,7 +92,9 @@ export async function send<T>(fetch: typeof globalThis.fetch, call: Call<T>): Pr
     }
   } catch (error) {
     if (signal?.aborted) throw timedOut ? new BillingTimeoutError(timeoutMs) : aborted(caller);
-    throw error instanceof BillingError ? error : new BillingNetworkError(`${what(call)} failed: ${reason(error)}`, { cause: error });
+    throw error instanceof BillingError
+      ? error
+      : new BillingNetworkError(`${what(call)} failed: ${reason(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     caller?.removeEventListener('abort', abort);

@@ -3,18 +3,35 @@
 // of paginate().
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  createBillingClient, paginate, type BillingApiError, type CreditLogEntryV1, type Invoice, type InvoiceV1,
-  type PaginatedPath, type Problem, type ErrorV1, type ApplyCreditResult,
+  type ApplyCreditResult,
+  type BillingApiError,
+  type CreditLogEntryV1,
+  createBillingClient,
+  type ErrorV1,
+  type Invoice,
+  type InvoiceV1,
+  type PaginatedPath,
+  type Problem,
+  paginate,
 } from '../src/index.js';
 
 const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k' });
 
 describe('GET / POST', () => {
   it('resolve to the success body', () => {
-    expectTypeOf(billing.GET('/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } })).resolves.toEqualTypeOf<Invoice>();
-    expectTypeOf(billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', { params: { path: { id: 'inv_1' } }, body: { amount: 1 } }))
-      .resolves.toEqualTypeOf<ApplyCreditResult>();
-    expectTypeOf(billing.GET('/api/billing/invoice/{id}', { params: { path: { id: 1 } } })).resolves.toHaveProperty('data').toHaveProperty('invoice').toEqualTypeOf<InvoiceV1>();
+    expectTypeOf(
+      billing.GET('/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } }),
+    ).resolves.toEqualTypeOf<Invoice>();
+    expectTypeOf(
+      billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+        params: { path: { id: 'inv_1' } },
+        body: { amount: 1 },
+      }),
+    ).resolves.toEqualTypeOf<ApplyCreditResult>();
+    expectTypeOf(billing.GET('/api/billing/invoice/{id}', { params: { path: { id: 1 } } }))
+      .resolves.toHaveProperty('data')
+      .toHaveProperty('invoice')
+      .toEqualTypeOf<InvoiceV1>();
   });
 
   it('require path parameters and required bodies', () => {
@@ -35,7 +52,9 @@ describe('GET / POST', () => {
 
 describe('raw', () => {
   it('is openapi-fetch: { data, error } with Problem on v2 and ErrorV1 on v1', async () => {
-    const v2 = await billing.raw.POST('/api/v2/billing/invoices/{id}/actions/pay', { params: { path: { id: 'inv_1' } } });
+    const v2 = await billing.raw.POST('/api/v2/billing/invoices/{id}/actions/pay', {
+      params: { path: { id: 'inv_1' } },
+    });
     expectTypeOf(v2.error).toEqualTypeOf<Problem | undefined>();
     const v1 = await billing.raw.GET('/api/billing/invoice/{id}', { params: { path: { id: 1 } } });
     expectTypeOf(v1.error).toEqualTypeOf<ErrorV1 | undefined>();
@@ -44,9 +63,15 @@ describe('raw', () => {
 
 describe('paginate', () => {
   it('yields the item type of the list', () => {
-    expectTypeOf(paginate(billing, '/api/v2/billing/invoices')).toEqualTypeOf<AsyncGenerator<Invoice, void, undefined>>();
-    expectTypeOf(paginate(billing, '/api/billing/invoices')).toEqualTypeOf<AsyncGenerator<InvoiceV1, void, undefined>>();
-    expectTypeOf(paginate(billing, '/api/billing/credit-log')).toEqualTypeOf<AsyncGenerator<CreditLogEntryV1, void, undefined>>();
+    expectTypeOf(paginate(billing, '/api/v2/billing/invoices')).toEqualTypeOf<
+      AsyncGenerator<Invoice, void, undefined>
+    >();
+    expectTypeOf(paginate(billing, '/api/billing/invoices')).toEqualTypeOf<
+      AsyncGenerator<InvoiceV1, void, undefined>
+    >();
+    expectTypeOf(paginate(billing, '/api/billing/credit-log')).toEqualTypeOf<
+      AsyncGenerator<CreditLogEntryV1, void, undefined>
+    >();
   });
 
   it('accepts list paths only', () => {

@@ -4,7 +4,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundledSpecPath, collectPolicies, deriveRules, render, renderOperations, type SpecDoc } from '../scripts/render.js';
+import {
+  bundledSpecPath,
+  collectPolicies,
+  deriveRules,
+  render,
+  renderOperations,
+  type SpecDoc,
+} from '../scripts/render.js';
 import { matchRule } from '../src/rules.js';
 
 const generatedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'generated');
@@ -45,7 +52,11 @@ describe('rule derivation', () => {
     };
     const { entries } = collectPolicies(spec);
     expect(entries.map((e) => [e.where.split(' (')[0], e.policy])).toEqual([
-      ['GET /a', [-1, 0]], ['GET /a/b', [0, 0]], ['POST /a/b', [0, 1]], ['GET /a/b/c', [1, 0]], ['GET /z', [-1, 0]],
+      ['GET /a', [-1, 0]],
+      ['GET /a/b', [0, 0]],
+      ['POST /a/b', [0, 1]],
+      ['GET /a/b/c', [1, 0]],
+      ['GET /z', [-1, 0]],
     ]);
     const rules = deriveRules(entries);
     for (const e of entries) expect(matchRule(rules, e.method, e.path)?.slice(2)).toEqual(e.policy);
@@ -53,9 +64,17 @@ describe('rule derivation', () => {
   });
 
   it('refuses schemes the client cannot fill, naming them', () => {
-    const spec = (s: object): SpecDoc => ({ components: { securitySchemes: { S: s } as never }, paths: { '/x': { get: op([{ S: [] }]) } } });
+    const spec = (s: object): SpecDoc => ({
+      components: { securitySchemes: { S: s } as never },
+      paths: { '/x': { get: op([{ S: [] }]) } },
+    });
     expect(() => renderOperations(spec({ type: 'oauth2' }))).toThrow('security scheme "S" is oauth2');
     expect(() => renderOperations(spec({ type: 'apiKey', in: 'query', name: 'k' }))).toThrow(/apiKey\/query/);
-    expect(() => renderOperations({ ...spec({ type: 'http', scheme: 'bearer' }), paths: { '/x': { get: op([{ S: [], T: [] }]) } } })).toThrow(/2 schemes at once/);
+    expect(() =>
+      renderOperations({
+        ...spec({ type: 'http', scheme: 'bearer' }),
+        paths: { '/x': { get: op([{ S: [], T: [] }]) } },
+      }),
+    ).toThrow(/2 schemes at once/);
   });
 });

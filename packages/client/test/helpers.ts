@@ -30,7 +30,10 @@ export function stubFetch(...answers: Answer[]): FetchStub {
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  const type = status >= 400 && body && typeof body === 'object' && 'detail' in body ? 'application/problem+json' : 'application/json';
+  const type =
+    status >= 400 && body && typeof body === 'object' && 'detail' in body
+      ? 'application/problem+json'
+      : 'application/json';
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': type, ...headers } });
 }
 

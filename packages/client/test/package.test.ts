@@ -17,16 +17,26 @@ describe('both module formats run', () => {
   it('ESM: import', async () => {
     const esm = (await import(path.join(packageDir, 'dist', 'index.js'))) as typeof import('../src/index.js');
     const billing = esm.createBillingClient(stubbed);
-    await expect(billing.GET('/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } })).resolves.toEqual({ id: 'inv_1' });
+    await expect(billing.GET('/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } })).resolves.toEqual({
+      id: 'inv_1',
+    });
     expect(esm.parseDecimalToMinor('130.00')).toBe(13000);
   });
 
   it('CommonJS: require (as Jest would load it)', async () => {
-    const cjs = createRequire(import.meta.url)(path.join(packageDir, 'dist', 'index.cjs')) as typeof import('../src/index.js');
-    const billing = cjs.createBillingClient({ ...stubbed, fetch: async () => new Response('<html/>', { status: 502 }), retry: false });
+    const cjs = createRequire(import.meta.url)(
+      path.join(packageDir, 'dist', 'index.cjs'),
+    ) as typeof import('../src/index.js');
+    const billing = cjs.createBillingClient({
+      ...stubbed,
+      fetch: async () => new Response('<html/>', { status: 502 }),
+      retry: false,
+    });
     const error = await billing.GET('/api/v2/billing/cards').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(cjs.BillingApiError);
     expect(cjs.isBillingApiError(error)).toBe(true);
-    expect(Object.keys(cjs).sort()).toEqual(Object.keys(await import(path.join(packageDir, 'dist', 'index.js'))).sort());
+    expect(Object.keys(cjs).sort()).toEqual(
+      Object.keys(await import(path.join(packageDir, 'dist', 'index.js'))).sort(),
+    );
   });
 });

@@ -6,10 +6,10 @@
 //   2. validation proxy vs validation proxy, over HTTP: `prism proxy` and the kit's validators in a
 //      node:http proxy (bench/proxy.ts), each in its own process in front of the same upstream.
 // Not a test: figures depend on the machine. The goal for (1) is >= 100k validations/s for ours.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { validateOutput } from '@stoplight/prism-http/dist/validator/index.js';
 import { validateResponse } from '../src/validators.js';
@@ -25,7 +25,8 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Runs `validate` over the samples for `ms` milliseconds (after a warm-up); returns validations/s. */
 function rate(validate: (i: number) => boolean, ms: number): number {
-  for (let i = 0; i < 2000; i++) if (!validate(i)) throw new Error('a sample did not validate: the bench traffic must be valid');
+  for (let i = 0; i < 2000; i++)
+    if (!validate(i)) throw new Error('a sample did not validate: the bench traffic must be valid');
   let count = 0;
   const start = performance.now();
   let now = start;
@@ -50,7 +51,13 @@ async function inProcess(): Promise<{ ours: number; prism: number }> {
   const prism = (i: number) => {
     const k = i % SAMPLES.length;
     const s = SAMPLES[k]!;
-    return (validateOutput({ resource: prismOps[k]!, element: { statusCode: 200, headers: s.headers, body: s.body } }) as { _tag: string })._tag === 'Right';
+    return (
+      (
+        validateOutput({ resource: prismOps[k]!, element: { statusCode: 200, headers: s.headers, body: s.body } }) as {
+          _tag: string;
+        }
+      )._tag === 'Right'
+    );
   };
   // Alternate to spread any machine noise over both.
   const a = rate(ours, IN_PROCESS_MS / 2);
@@ -88,14 +95,17 @@ async function drive(base: string, check: (headers: Headers) => boolean): Promis
   const send = async (i: number) => {
     const response = await fetch(requests[i % requests.length]!, { headers });
     await response.arrayBuffer();
-    if (response.status !== 200 || !check(response.headers)) throw new Error(`${requests[i % requests.length]} was not validated clean: ${response.status}`);
+    if (response.status !== 200 || !check(response.headers))
+      throw new Error(`${requests[i % requests.length]} was not validated clean: ${response.status}`);
   };
   for (let i = 0; i < 200; i++) await send(i); // warm-up: connections, compiled schemas
   let next = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < HTTP_REQUESTS) await send(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < HTTP_REQUESTS) await send(next++);
+    }),
+  );
   return HTTP_REQUESTS / ((performance.now() - start) / 1000);
 }
 
@@ -104,9 +114,15 @@ async function overHttp(): Promise<{ ours: number; prism: number }> {
   const children: ChildProcess[] = [];
   try {
     const port = await freePort();
-    const prism = spawn(BIN('prism'), ['proxy', SPEC, upstream.url, '--port', String(port), '--host', '127.0.0.1', '--verboseLevel', 'error'], { stdio: 'ignore' });
+    const prism = spawn(
+      BIN('prism'),
+      ['proxy', SPEC, upstream.url, '--port', String(port), '--host', '127.0.0.1', '--verboseLevel', 'error'],
+      { stdio: 'ignore' },
+    );
     children.push(prism);
-    const ours = spawn(BIN('tsx'), [fileURLToPath(new URL('./proxy.ts', import.meta.url)), upstream.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const ours = spawn(BIN('tsx'), [fileURLToPath(new URL('./proxy.ts', import.meta.url)), upstream.url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(ours);
     const oursUrl = await new Promise<string>((resolve, reject) => {
       ours.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
@@ -130,9 +146,13 @@ const local = await inProcess();
 console.log('\n1. Response validations per second, in process (validator vs validator):');
 console.log(`   @billing-api/conformance validateResponse      ${fmt(local.ours).padStart(10)} /s`);
 console.log(`   @stoplight/prism-http 5.12.0 validateOutput    ${fmt(local.prism).padStart(10)} /s`);
-console.log(`   ratio ours/prism: ${(local.ours / local.prism).toFixed(1)}x   (goal for ours: >= 100,000 /s: ${local.ours >= 100_000 ? 'met' : 'NOT met'})`);
+console.log(
+  `   ratio ours/prism: ${(local.ours / local.prism).toFixed(1)}x   (goal for ours: >= 100,000 /s: ${local.ours >= 100_000 ? 'met' : 'NOT met'})`,
+);
 const http = await overHttp();
-console.log(`\n2. Validated responses per second through a validation proxy (${HTTP_REQUESTS} requests, ${CONCURRENCY} in flight; request and response validated):`);
+console.log(
+  `\n2. Validated responses per second through a validation proxy (${HTTP_REQUESTS} requests, ${CONCURRENCY} in flight; request and response validated):`,
+);
 console.log(`   kit validators in a node:http proxy            ${fmt(http.ours).padStart(10)} /s`);
 console.log(`   prism proxy 5.14.2                             ${fmt(http.prism).padStart(10)} /s`);
 console.log(`   ratio ours/prism: ${(http.ours / http.prism).toFixed(1)}x`);

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { getAt } from '@billing-api/validation';
 import { bundledSpec } from '../src/spec.js';
 
-const example = (name: string): unknown => (getAt(bundledSpec, `#/components/examples/${name}`) as { value: unknown }).value;
+const example = (name: string): unknown =>
+  (getAt(bundledSpec, `#/components/examples/${name}`) as { value: unknown }).value;
 
 export interface Sample {
   operation: 'getInvoice' | 'listInvoices';
@@ -20,7 +21,13 @@ const list = example('InvoiceList');
 const headers = { 'content-type': 'application/json', 'x-request-id': 'req_01jd8k7s9t1v3w5x7y9z1a3b5c' };
 
 export const SAMPLES: Sample[] = [
-  { operation: 'getInvoice', path: `/api/v2/billing/invoices/${invoice.id}`, headers, body: invoice, text: JSON.stringify(invoice) },
+  {
+    operation: 'getInvoice',
+    path: `/api/v2/billing/invoices/${invoice.id}`,
+    headers,
+    body: invoice,
+    text: JSON.stringify(invoice),
+  },
   { operation: 'listInvoices', path: '/api/v2/billing/invoices', headers, body: list, text: JSON.stringify(list) },
 ];
 

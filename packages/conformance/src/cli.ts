@@ -3,13 +3,13 @@
 // against it, prints a summary and writes the reports. Exit 0: no findings; 1: findings; 2: the run
 // could not be made (bad arguments, unreachable server). Errors are one line, never a stack trace.
 import { parseArgs } from 'node:util';
-import { runConformance } from './run.js';
-import { UsageError } from './live/runner.js';
-import { TransportError } from './live/http.js';
 import { ControlError } from './live/control.js';
+import { TransportError } from './live/http.js';
+import { UsageError } from './live/runner.js';
+import { allFindings } from './report/model.js';
 import { formatSummary } from './report/summary.js';
 import { writeReports } from './report/write.js';
-import { allFindings } from './report/model.js';
+import { runConformance } from './run.js';
 
 const HELP = `billing-conformance: check a Billing API server against the bundled OpenAPI spec
 
@@ -34,32 +34,36 @@ function usage(message: string): never {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        'base-url': { type: 'string' },
-        'api-key': { type: 'string' },
-        'v1-key': { type: 'string' },
-        out: { type: 'string' },
-        sandbox: { type: 'boolean' },
-        operation: { type: 'string', multiple: true },
-        help: { type: 'boolean' },
-      },
-      allowNegative: true,
-      strict: true,
-    }));
-  } catch (error) {
-    usage((error as Error).message);
-  }
+  const { values } = (() => {
+    try {
+      return parseArgs({
+        options: {
+          'base-url': { type: 'string' },
+          'api-key': { type: 'string' },
+          'v1-key': { type: 'string' },
+          out: { type: 'string' },
+          sandbox: { type: 'boolean' },
+          operation: { type: 'string', multiple: true },
+          help: { type: 'boolean' },
+        },
+        allowNegative: true,
+        strict: true,
+      });
+    } catch (error) {
+      usage((error as Error).message);
+    }
+  })();
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
   const baseUrl = values['base-url'];
-  if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl)) usage(`--base-url must be an http(s) URL, got "${baseUrl}"`);
-  if (baseUrl === undefined && values.sandbox === false) usage('--no-sandbox needs --base-url (without it the kit checks its own sandbox)');
-  if (baseUrl === undefined && (values['api-key'] || values['v1-key'])) usage('--api-key and --v1-key need --base-url (the kit makes its own account on its own sandbox)');
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl))
+    usage(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+  if (baseUrl === undefined && values.sandbox === false)
+    usage('--no-sandbox needs --base-url (without it the kit checks its own sandbox)');
+  if (baseUrl === undefined && (values['api-key'] || values['v1-key']))
+    usage('--api-key and --v1-key need --base-url (the kit makes its own account on its own sandbox)');
   // Progress on a terminal only: a run against a rate-limited server can take minutes.
   let done = 0;
   const progress = process.stderr.isTTY ? () => void process.stderr.write(`\r${++done} scenarios run`) : undefined;
@@ -84,7 +88,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     const known = error instanceof UsageError || error instanceof TransportError || error instanceof ControlError;
-    process.stderr.write(`billing-conformance: ${known ? (error as Error).message : `unexpected error: ${(error as Error)?.message ?? String(error)}`}\n`);
+    process.stderr.write(
+      `billing-conformance: ${known ? (error as Error).message : `unexpected error: ${(error as Error)?.message ?? String(error)}`}\n`,
+    );
     process.exit(2);
   },
 );

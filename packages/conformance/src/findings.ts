@@ -1,7 +1,11 @@
 // The one finding shape of the kit. It is @billing-api/validation's finding (operation, status,
 // location, JSON pointer, code, expected vs actual, message) widened with the codes only a
 // conformance run can produce (a scenario got the wrong status, a 5xx on bad input, a broken $ref...).
-import type { Finding as SpecFinding, FindingCode as SpecFindingCode, FindingLocation as SpecFindingLocation } from '@billing-api/validation';
+import type {
+  Finding as SpecFinding,
+  FindingCode as SpecFindingCode,
+  FindingLocation as SpecFindingLocation,
+} from '@billing-api/validation';
 
 /** Codes the kit adds to the validator's (`missing_required`, `undocumented_status`, ...). */
 export const KIT_FINDING_CODES = [
@@ -46,6 +50,8 @@ export interface Finding extends Omit<SpecFinding, 'code' | 'location'> {
 
 /** One line for humans: `getInvoice 200 /total missing_required: expected present, got (missing)`. */
 export function formatFinding(f: Finding): string {
-  const where = [f.operation, f.status === undefined ? undefined : String(f.status), f.pointer || '(response)'].filter(Boolean).join(' ');
+  const where = [f.operation, f.status === undefined ? undefined : String(f.status), f.pointer || '(response)']
+    .filter(Boolean)
+    .join(' ');
   return `${where} ${f.code}: expected ${f.expected}, got ${f.actual} — ${f.message}`;
 }

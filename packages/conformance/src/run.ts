@@ -1,10 +1,11 @@
 // One conformance run, as the CLI does it: check the spec statically, then check the server live
 // (a fresh local sandbox when no base URL is given), and return both for the reporters.
-import { checkSpec } from './static/index.js';
-import { runLive, type LiveOptions } from './live/runner.js';
-import { bundledValidator } from './validators.js';
+
+import { type LiveOptions, runLive } from './live/runner.js';
 import { startLocalSandbox } from './local-sandbox.js';
 import type { RunReport } from './report/model.js';
+import { checkSpec } from './static/index.js';
+import { bundledValidator } from './validators.js';
 
 export type RunOptions = Omit<LiveOptions, 'baseUrl'> & { baseUrl?: string };
 

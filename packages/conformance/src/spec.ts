@@ -12,7 +12,8 @@ export const bundledSpec: Json = openapi as unknown as Json;
 /** Follows `$ref`s of an OpenAPI object (response, parameter, header, example). */
 export function deref(document: Json, value: unknown): Json {
   let current = value as Json;
-  for (let hops = 0; hops < 20 && typeof current?.$ref === 'string'; hops++) current = getAt(document, current.$ref) as Json;
+  for (let hops = 0; hops < 20 && typeof current?.$ref === 'string'; hops++)
+    current = getAt(document, current.$ref) as Json;
   return current;
 }
 
@@ -36,12 +37,20 @@ export function documentedStatuses(operation: Json): number[] {
 }
 
 /** The named examples of a media type object (resolved), plus a lone `example`. */
-export function mediaExamples(document: Json, media: Json | undefined): Array<{ name: string; value: unknown; ref?: string }> {
+export function mediaExamples(
+  document: Json,
+  media: Json | undefined,
+): Array<{ name: string; value: unknown; ref?: string }> {
   if (!media) return [];
   const out: Array<{ name: string; value: unknown; ref?: string }> = [];
   for (const [name, raw] of Object.entries((media.examples ?? {}) as Json)) {
     const example = deref(document, raw);
-    if ('value' in example) out.push({ name, value: example.value, ...(typeof (raw as Json).$ref === 'string' ? { ref: (raw as Json).$ref } : {}) });
+    if ('value' in example)
+      out.push({
+        name,
+        value: example.value,
+        ...(typeof (raw as Json).$ref === 'string' ? { ref: (raw as Json).$ref } : {}),
+      });
   }
   if ('example' in media) out.push({ name: 'example', value: media.example });
   return out;

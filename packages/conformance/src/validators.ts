@@ -5,7 +5,7 @@
 // response as a whole get a pointer too: `/status`, `/header/Content-Type`.
 import { createSpecValidator, type HeadersInput, type QueryInput, type SpecValidator } from '@billing-api/validation';
 import type { Finding } from './findings.js';
-import { bundledSpec, deref, documentedResponse, operationObject, type Json } from './spec.js';
+import { bundledSpec, deref, documentedResponse, type Json, operationObject } from './spec.js';
 
 /** Pointers for findings about the response as a whole (the validator leaves them empty). */
 const WHOLE_RESPONSE_POINTERS: Partial<Record<string, string>> = {
@@ -81,7 +81,9 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
     if (set === undefined) {
       const info = spec.getOperation(operation);
       const documented = info && documentedResponse(operationObject(document, info.pathTemplate, info.method), status);
-      set = documented ? new Set(Object.keys((deref(document, documented).headers ?? {}) as Json).map((h) => h.toLowerCase())) : null;
+      set = documented
+        ? new Set(Object.keys((deref(document, documented).headers ?? {}) as Json).map((h) => h.toLowerCase()))
+        : null;
       declaredHeaders.set(key, set);
     }
     return set;
@@ -91,7 +93,13 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
   function validateResponse(operation: string, status: number, headers: HeadersInput, body: unknown): Finding[] {
     const own = readHeaders(headers, OWN_HEADERS);
     const contentType = own.get('content-type');
-    const findings: Finding[] = spec.validateResponse({ operationId: operation, status, headers, ...(contentType ? { contentType } : {}), body });
+    const findings: Finding[] = spec.validateResponse({
+      operationId: operation,
+      status,
+      headers,
+      ...(contentType ? { contentType } : {}),
+      body,
+    });
     for (const f of findings) if (f.pointer === '') f.pointer = WHOLE_RESPONSE_POINTERS[f.code] ?? '';
     const names = declared(operation, status);
     if (!names) return findings; // unknown operation or undocumented status: already reported
@@ -99,8 +107,13 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
       const value = own.get(name.toLowerCase());
       if (value !== undefined && !names.has(name.toLowerCase())) {
         findings.push({
-          operation, status, location: 'header', pointer: `/header/${name}`, code: 'undeclared_header',
-          expected: 'absent (not declared for this response)', actual: JSON.stringify(value),
+          operation,
+          status,
+          location: 'header',
+          pointer: `/header/${name}`,
+          code: 'undeclared_header',
+          expected: 'absent (not declared for this response)',
+          actual: JSON.stringify(value),
           message: `${name} is sent, but status ${status} of ${operation} does not declare it`,
         });
       }
@@ -109,8 +122,13 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
     const bodyRequestId = body !== null && typeof body === 'object' ? (body as Json).requestId : undefined;
     if (requestId !== undefined && typeof bodyRequestId === 'string' && bodyRequestId !== requestId) {
       findings.push({
-        operation, status, location: 'header', pointer: '/header/X-Request-Id', code: 'request_id_mismatch',
-        expected: JSON.stringify(bodyRequestId), actual: JSON.stringify(requestId),
+        operation,
+        status,
+        location: 'header',
+        pointer: '/header/X-Request-Id',
+        code: 'request_id_mismatch',
+        expected: JSON.stringify(bodyRequestId),
+        actual: JSON.stringify(requestId),
         message: `X-Request-Id ${requestId} differs from the body's requestId ${bodyRequestId}`,
       });
     }
@@ -130,10 +148,17 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
     });
     if (result.operation?.operationId !== operation) {
       const actual = result.operation?.operationId ?? `no operation`;
-      return [{
-        operation, location: 'path', pointer: '/path', code: 'wrong_operation', expected: `${info.method} ${info.pathTemplate}`, actual: `${info.method} ${path} (${actual})`,
-        message: `${info.method} ${path} does not reach ${operation}`,
-      }];
+      return [
+        {
+          operation,
+          location: 'path',
+          pointer: '/path',
+          code: 'wrong_operation',
+          expected: `${info.method} ${info.pathTemplate}`,
+          actual: `${info.method} ${path} (${actual})`,
+          message: `${info.method} ${path} does not reach ${operation}`,
+        },
+      ];
     }
     return result.findings;
   }

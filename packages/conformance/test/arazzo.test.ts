@@ -1,15 +1,15 @@
 // The Arazzo workflows of spec/workflows/: they lint, they name only operations and security schemes
 // of the spec, the four flows of issue 5 are there, and `redocly respect` runs each one green against
 // a fresh sandbox account (JSON output kept in test-results/respect/) — and red against a faulty server.
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunningSandbox } from '@billing-api/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { RunningSandbox } from '@billing-api/sandbox';
 import { bundledSpec } from '../src/spec.js';
-import { withSandbox } from './helpers/sandbox.js';
-import { PACKAGE_DIR, WORKFLOWS_DIR, redocly } from './helpers/redocly.js';
 import { jsonResponse, startFaultProxy } from './helpers/fault-proxy.js';
+import { PACKAGE_DIR, redocly, WORKFLOWS_DIR } from './helpers/redocly.js';
+import { withSandbox } from './helpers/sandbox.js';
 
 const FLOWS = {
   'apply-credit-until-paid.arazzo.yaml': 'applyCreditUntilPaid',
@@ -52,7 +52,9 @@ async function freshKey(): Promise<string> {
       type: 'business',
       credit: 1000,
       cards: [{ last4: '4242', primary: true }],
-      invoices: [{ status: 'unpaid', lines: [{ description: 'Webbhotell Pro, 12 månader', unitAmount: 400, taxRate: 25 }] }],
+      invoices: [
+        { status: 'unpaid', lines: [{ description: 'Webbhotell Pro, 12 månader', unitAmount: 400, taxRate: 25 }] },
+      ],
       keys: { workflow: ['read:billing', 'write:billing'] },
     }),
   });
@@ -63,7 +65,11 @@ async function freshKey(): Promise<string> {
 describe('Arazzo workflows', () => {
   it('are the four flows of issue 5, in Arazzo 1.0.1, naming only operations and schemes of the spec', async () => {
     expect((await readdir(WORKFLOWS_DIR)).filter((f) => f.endsWith('.arazzo.yaml')).sort()).toEqual([...files].sort());
-    const operationIds = new Set(Object.values(bundledSpec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) => Object.values(item).map((op) => op.operationId)));
+    const operationIds = new Set(
+      Object.values(bundledSpec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
+        Object.values(item).map((op) => op.operationId),
+      ),
+    );
     const schemes = new Set(Object.keys(bundledSpec.components.securitySchemes));
     for (const file of files) {
       const doc = parse(await readFile(join(WORKFLOWS_DIR, file), 'utf8'));
@@ -72,7 +78,8 @@ describe('Arazzo workflows', () => {
       expect(doc.workflows.map((w: { workflowId: string }) => w.workflowId)).toEqual([FLOWS[file]]);
       for (const step of doc.workflows[0].steps) {
         expect(operationIds, `${file} ${step.stepId}`).toContain(step.operationId);
-        for (const security of step['x-security'] ?? []) expect(schemes, `${file} ${step.stepId}`).toContain(security.schemeName);
+        for (const security of step['x-security'] ?? [])
+          expect(schemes, `${file} ${step.stepId}`).toContain(security.schemeName);
       }
     }
   });
@@ -85,7 +92,12 @@ describe('Arazzo workflows', () => {
     await mkdir(brokenDir, { recursive: true });
     const source = await readFile(join(WORKFLOWS_DIR, files[0]!), 'utf8');
     const broken = join(brokenDir, 'broken.arazzo.yaml');
-    await writeFile(broken, source.replace('url: ../openapi.yaml', `url: ${join(WORKFLOWS_DIR, '../openapi.yaml')}`).replace('  version: 1.0.0\n', ''));
+    await writeFile(
+      broken,
+      source
+        .replace('url: ../openapi.yaml', `url: ${join(WORKFLOWS_DIR, '../openapi.yaml')}`)
+        .replace('  version: 1.0.0\n', ''),
+    );
     const failed = await redocly(['lint', '--config', 'redocly.yaml', '--format', 'stylish', broken]);
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain('The field `version` must be present on this level');
@@ -94,12 +106,24 @@ describe('Arazzo workflows', () => {
   for (const file of files) {
     it(`${FLOWS[file]} runs green with redocly respect against a sandbox`, async () => {
       const json = join(RESULTS, file.replace('.arazzo.yaml', '.json'));
-      const run = await redocly(['respect', join(WORKFLOWS_DIR, file), '--server', `billing=${sandbox.url}`, '--input', `apiKey=${await freshKey()}`, '--json-output', json]);
+      const run = await redocly([
+        'respect',
+        join(WORKFLOWS_DIR, file),
+        '--server',
+        `billing=${sandbox.url}`,
+        '--input',
+        `apiKey=${await freshKey()}`,
+        '--json-output',
+        json,
+      ]);
       expect(run.output).not.toContain('✗');
       expect(run.code).toBe(0);
       const report = JSON.parse(await readFile(json, 'utf8'));
       expect(report.status).toBe('success');
-      const result = Object.values(report.files)[0] as { totalRequests: number; executedWorkflows: Array<{ workflowId: string }> };
+      const result = Object.values(report.files)[0] as {
+        totalRequests: number;
+        executedWorkflows: Array<{ workflowId: string }>;
+      };
       expect(result.executedWorkflows.map((w) => w.workflowId)).toEqual([FLOWS[file]]);
       expect(result.totalRequests).toBe(REQUESTS[file]);
     });
@@ -107,11 +131,23 @@ describe('Arazzo workflows', () => {
 
   it('fails when the server breaks a step (add-funds answers without its invoice)', async () => {
     const proxy = await startFaultProxy(sandbox.url, [
-      { operation: 'addFunds', response: (r) => (r.status === 201 ? jsonResponse(r, ({ invoice: _invoice, ...rest }) => rest) : r) },
+      {
+        operation: 'addFunds',
+        response: (r) => (r.status === 201 ? jsonResponse(r, ({ invoice: _invoice, ...rest }) => rest) : r),
+      },
     ]);
     try {
       const file = 'add-funds-pay-apply.arazzo.yaml';
-      const run = await redocly(['respect', join(WORKFLOWS_DIR, file), '--server', `billing=${proxy.url}`, '--input', `apiKey=${await freshKey()}`, '--json-output', join(RESULTS, 'faulty-add-funds.json')]);
+      const run = await redocly([
+        'respect',
+        join(WORKFLOWS_DIR, file),
+        '--server',
+        `billing=${proxy.url}`,
+        '--input',
+        `apiKey=${await freshKey()}`,
+        '--json-output',
+        join(RESULTS, 'faulty-add-funds.json'),
+      ]);
       expect(run.code).not.toBe(0);
       expect(run.output).toMatch(/✗ POST \/api\/v2\/billing\/credit\/actions\/add-funds - step addFunds/);
     } finally {

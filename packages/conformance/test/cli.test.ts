@@ -7,17 +7,18 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '@billing-api/sandbox';
-import { withSandbox } from './helpers/sandbox.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonResponse, startFaultProxy } from './helpers/fault-proxy.js';
 import { PACKAGE_DIR } from './helpers/redocly.js';
+import { withSandbox } from './helpers/sandbox.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const OUT = join(PACKAGE_DIR, 'test-results', 'cli');
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the package first (pnpm --filter @billing-api/conformance build)`);
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: build the package first (pnpm --filter @billing-api/conformance build)`);
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
@@ -51,23 +52,38 @@ describe('billing-conformance', () => {
     expect(run.stdout).toContain('Result: PASS');
     expect(run.code).toBe(0);
     const coverage = JSON.parse(await readFile(join(OUT, 'fresh', 'coverage.json'), 'utf8'));
-    expect(coverage.totals).toMatchObject({ findings: 0, operations: 29, operationsExercised: 29, notReachable: 0, failed: 0 });
-    expect(coverage.matrix.operations.flatMap((o: { cells: Array<{ state: string }> }) => o.cells.map((c) => c.state))).not.toContain('failed');
-    expect(await readFile(join(OUT, 'fresh', 'junit.xml'), 'utf8')).toMatch(/<testsuites name="billing-conformance" tests="\d+" failures="0"/);
+    expect(coverage.totals).toMatchObject({
+      findings: 0,
+      operations: 29,
+      operationsExercised: 29,
+      notReachable: 0,
+      failed: 0,
+    });
+    expect(
+      coverage.matrix.operations.flatMap((o: { cells: Array<{ state: string }> }) => o.cells.map((c) => c.state)),
+    ).not.toContain('failed');
+    expect(await readFile(join(OUT, 'fresh', 'junit.xml'), 'utf8')).toMatch(
+      /<testsuites name="billing-conformance" tests="\d+" failures="0"/,
+    );
     expect(await readFile(join(OUT, 'fresh', 'coverage.md'), 'utf8')).toContain('| `listInvoices` |');
     expect(await readFile(join(OUT, 'fresh', 'summary.txt'), 'utf8')).toBe(run.stdout.split('Reports: ')[0]);
   });
 
   it('exits 1 against a faulty server and names the operation, status and pointer', async () => {
     const proxy = await startFaultProxy(sandbox.url, [
-      { operation: 'getInvoice', response: (r) => (r.status === 200 ? jsonResponse(r, ({ total: _total, ...rest }) => rest) : r) },
+      {
+        operation: 'getInvoice',
+        response: (r) => (r.status === 200 ? jsonResponse(r, ({ total: _total, ...rest }) => rest) : r),
+      },
     ]);
     try {
       const run = await cli(['--base-url', proxy.url, '--operation', 'getInvoice', '--out', join(OUT, 'faulty')]);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('getInvoice 200 /total missing_required: expected present, got (missing)');
       expect(run.stdout).toMatch(/Result: FAIL \(\d+ findings\)/);
-      expect(await readFile(join(OUT, 'faulty', 'junit.xml'), 'utf8')).toMatch(/<testsuite name="getInvoice" tests="\d+" failures="[1-9]/);
+      expect(await readFile(join(OUT, 'faulty', 'junit.xml'), 'utf8')).toMatch(
+        /<testsuite name="getInvoice" tests="\d+" failures="[1-9]/,
+      );
       expect(await readFile(join(OUT, 'faulty', 'coverage.md'), 'utf8')).toContain('❌');
     } finally {
       await proxy.close();
@@ -78,10 +94,19 @@ describe('billing-conformance', () => {
     const port = await closedPort();
     const cases: Array<[string[], string]> = [
       [['--bogus'], "billing-conformance: Unknown option '--bogus'"],
-      [['--base-url', 'localhost:4010'], 'billing-conformance: --base-url must be an http(s) URL, got "localhost:4010"'],
-      [['--operation', 'payEverything'], 'billing-conformance: --operation payEverything is not an operationId of the spec'],
+      [
+        ['--base-url', 'localhost:4010'],
+        'billing-conformance: --base-url must be an http(s) URL, got "localhost:4010"',
+      ],
+      [
+        ['--operation', 'payEverything'],
+        'billing-conformance: --operation payEverything is not an operationId of the spec',
+      ],
       [['--api-key', 'sk_test_x'], 'billing-conformance: --api-key and --v1-key need --base-url'],
-      [['--base-url', `http://127.0.0.1:${port}`, '--api-key', 'sk_test_x'], `billing-conformance: GET http://127.0.0.1:${port}/: ECONNREFUSED`],
+      [
+        ['--base-url', `http://127.0.0.1:${port}`, '--api-key', 'sk_test_x'],
+        `billing-conformance: GET http://127.0.0.1:${port}/: ECONNREFUSED`,
+      ],
     ];
     for (const [args, line] of cases) {
       const run = await cli(args);

@@ -1,20 +1,23 @@
 // The generators behind the live scenarios, without a server: ids made from the spec's id patterns
 // match them; every negative input made from the schemas is invalid for the kit's own validator, at
 // the pointer it claims to break; every operation has a valid recipe-shaped base to break.
-import { describe, expect, it } from 'vitest';
+
 import { getAt } from '@billing-api/validation';
+import { describe, expect, it } from 'vitest';
 import { bundledValidator, mutationsOf } from '../src/index.js';
 import { sampleFromPattern, unknownIdFor } from '../src/live/patterns.js';
 import { RECIPES } from '../src/live/recipes.js';
 import { parametersOf, resolveSchema } from '../src/live/scenarios/common.js';
-import { bundledSpec, deref, operationObject, type Json } from '../src/spec.js';
+import { bundledSpec, deref, type Json, operationObject } from '../src/spec.js';
 
 const validator = bundledValidator();
 
 describe('ids from the schemas', () => {
   it('match every pattern of the spec’s component schemas (ids, codes, timestamps, decimals)', () => {
     const schemas = bundledSpec.components.schemas as Record<string, Json>;
-    const patterns = Object.values(schemas).filter((s) => typeof s.pattern === 'string').map((s) => s.pattern as string);
+    const patterns = Object.values(schemas)
+      .filter((s) => typeof s.pattern === 'string')
+      .map((s) => s.pattern as string);
     expect(patterns.length).toBeGreaterThanOrEqual(10);
     for (const pattern of patterns) {
       for (let i = 0; i < 20; i++) expect(sampleFromPattern(pattern)).toMatch(new RegExp(pattern, 'u'));
@@ -32,7 +35,9 @@ describe('ids from the schemas', () => {
     for (const info of validator.spec.operations) {
       for (const parameter of parametersOf(validator, info.operationId).filter((p) => p.in === 'path')) {
         const id = unknownIdFor(resolveSchema(validator, parameter.schema));
-        const findings = validator.validateRequest(info.operationId, { pathParams: { [parameter.name]: id } }).filter((f) => f.pointer.startsWith('/path/'));
+        const findings = validator
+          .validateRequest(info.operationId, { pathParams: { [parameter.name]: id } })
+          .filter((f) => f.pointer.startsWith('/path/'));
         expect(findings, `${info.operationId} ${parameter.name}=${id}`).toEqual([]);
       }
     }
@@ -42,9 +47,15 @@ describe('ids from the schemas', () => {
 /** A valid request of an operation from the spec's own examples (parameters, richest request example). */
 function exampleRequest(operation: string) {
   const info = validator.spec.getOperation(operation)!;
-  const pathParams = Object.fromEntries(parametersOf(validator, operation).filter((p) => p.in === 'path').map((p) => [p.name, String(p.example)]));
+  const pathParams = Object.fromEntries(
+    parametersOf(validator, operation)
+      .filter((p) => p.in === 'path')
+      .map((p) => [p.name, String(p.example)]),
+  );
   const requestBody = deref(bundledSpec, operationObject(bundledSpec, info.pathTemplate, info.method).requestBody);
-  const examples = Object.values((requestBody?.content?.['application/json']?.examples ?? {}) as Json).map((e) => deref(bundledSpec, e).value);
+  const examples = Object.values((requestBody?.content?.['application/json']?.examples ?? {}) as Json).map(
+    (e) => deref(bundledSpec, e).value,
+  );
   const body = examples.sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
   return { pathParams, ...(body === undefined ? {} : { body }) };
 }
@@ -59,9 +70,20 @@ describe('negative inputs from the schemas', () => {
         const request = mutation.apply(base);
         if (request.rawBody !== undefined) continue; // malformed JSON cannot be parsed, by design
         const query = new URLSearchParams(Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)]));
-        const headers = { ...request.headers, ...(request.idempotencyKey === undefined ? {} : { 'Idempotency-Key': request.idempotencyKey }) };
-        const findings = validator.validateRequest(info.operationId, { pathParams: request.pathParams ?? {}, query, headers, ...(request.body === undefined ? {} : { body: request.body }) });
-        expect(findings.map((f) => f.pointer), `${info.operationId} ${mutation.pointer} ${mutation.kind} ${mutation.value}`).toContain(mutation.pointer);
+        const headers = {
+          ...request.headers,
+          ...(request.idempotencyKey === undefined ? {} : { 'Idempotency-Key': request.idempotencyKey }),
+        };
+        const findings = validator.validateRequest(info.operationId, {
+          pathParams: request.pathParams ?? {},
+          query,
+          headers,
+          ...(request.body === undefined ? {} : { body: request.body }),
+        });
+        expect(
+          findings.map((f) => f.pointer),
+          `${info.operationId} ${mutation.pointer} ${mutation.kind} ${mutation.value}`,
+        ).toContain(mutation.pointer);
         count++;
       }
     }
@@ -70,15 +92,28 @@ describe('negative inputs from the schemas', () => {
 
   it('cover required fields, types, ranges, enums, formats, lengths and unknown properties', () => {
     const base = exampleRequest('createCreditInvoice');
-    const byPointer = (pointer: string) => mutationsOf(validator, 'createCreditInvoice', base).filter((m) => m.pointer === pointer).map((m) => `${m.kind} ${m.value}`);
-    expect(byPointer('/lines/0/amount')).toEqual(['missing_required (removed)', 'invalid_type "12"', 'out_of_range 0', 'out_of_range 100000001', 'invalid_format 1.001']);
+    const byPointer = (pointer: string) =>
+      mutationsOf(validator, 'createCreditInvoice', base)
+        .filter((m) => m.pointer === pointer)
+        .map((m) => `${m.kind} ${m.value}`);
+    expect(byPointer('/lines/0/amount')).toEqual([
+      'missing_required (removed)',
+      'invalid_type "12"',
+      'out_of_range 0',
+      'out_of_range 100000001',
+      'invalid_format 1.001',
+    ]);
     expect(byPointer('/detailsSource')).toEqual(['invalid_type 12', 'invalid_value "not_a_valid_value"']);
     expect(byPointer('/path/id')).toEqual(['invalid_format "!"']);
-    expect(byPointer('/header/Idempotency-Key')).toEqual(['invalid_format "not valid!"', 'too_short ""', expect.stringMatching(/^too_long "a{20}/)]);
-    expect(byPointer('/unexpectedField')).toEqual(['unknown_property true']);
-    expect(mutationsOf(validator, 'getInvoiceV1', exampleRequest('getInvoiceV1')).map((m) => `${m.kind} ${m.value}`)).toEqual([
-      'invalid_type "abc"', 'invalid_type "1.5"', 'out_of_range "0"', 'out_of_range "1000000000000"',
+    expect(byPointer('/header/Idempotency-Key')).toEqual([
+      'invalid_format "not valid!"',
+      'too_short ""',
+      expect.stringMatching(/^too_long "a{20}/),
     ]);
+    expect(byPointer('/unexpectedField')).toEqual(['unknown_property true']);
+    expect(
+      mutationsOf(validator, 'getInvoiceV1', exampleRequest('getInvoiceV1')).map((m) => `${m.kind} ${m.value}`),
+    ).toEqual(['invalid_type "abc"', 'invalid_type "1.5"', 'out_of_range "0"', 'out_of_range "1000000000000"']);
   });
 });
 

@@ -6,8 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  buildMatrix, bundledValidator, checkSpec, formatJUnit, formatMarkdown, formatSummary, toJson, writeReports, REPORT_FILES,
-  type RunReport, type ScenarioResult,
+  buildMatrix,
+  bundledValidator,
+  checkSpec,
+  formatJUnit,
+  formatMarkdown,
+  formatSummary,
+  REPORT_FILES,
+  type RunReport,
+  type ScenarioResult,
+  toJson,
+  writeReports,
 } from '../src/index.js';
 import type { Exchange } from '../src/live/session.js';
 import { specCopy } from './helpers/spec.js';
@@ -16,26 +25,76 @@ function fixtureReport(): RunReport {
   const doc = specCopy();
   delete doc.paths['/api/v2/billing/cards'].get.responses['429'];
   const results: ScenarioResult[] = [
-    { id: 'getInvoice 200 success', operation: 'getInvoice', status: 200, kind: 'success', title: 'a <valid> & "quoted" request', outcome: 'passed', findings: [] },
     {
-      id: 'getInvoice 404 unknown id', operation: 'getInvoice', status: 404, kind: 'not-found', title: 'a never-issued id', outcome: 'failed',
-      findings: [{ operation: 'getInvoice', status: 200, location: 'scenario', pointer: '/path/id', code: 'unexpected_status', expected: '404', actual: '200', message: 'GET /api/v2/billing/invoices/inv_x answered 200 <ok>; expected 404', source: 'getInvoice 404 unknown id' }],
+      id: 'getInvoice 200 success',
+      operation: 'getInvoice',
+      status: 200,
+      kind: 'success',
+      title: 'a <valid> & "quoted" request',
+      outcome: 'passed',
+      findings: [],
     },
-    { id: 'getInvoice 500 server fault', operation: 'getInvoice', status: 500, kind: 'fault', title: 'a fault', outcome: 'not_reachable', reason: 'a server fault cannot be provoked from outside', findings: [] },
+    {
+      id: 'getInvoice 404 unknown id',
+      operation: 'getInvoice',
+      status: 404,
+      kind: 'not-found',
+      title: 'a never-issued id',
+      outcome: 'failed',
+      findings: [
+        {
+          operation: 'getInvoice',
+          status: 200,
+          location: 'scenario',
+          pointer: '/path/id',
+          code: 'unexpected_status',
+          expected: '404',
+          actual: '200',
+          message: 'GET /api/v2/billing/invoices/inv_x answered 200 <ok>; expected 404',
+          source: 'getInvoice 404 unknown id',
+        },
+      ],
+    },
+    {
+      id: 'getInvoice 500 server fault',
+      operation: 'getInvoice',
+      status: 500,
+      kind: 'fault',
+      title: 'a fault',
+      outcome: 'not_reachable',
+      reason: 'a server fault cannot be provoked from outside',
+      findings: [],
+    },
   ];
-  const exchange = (scenario: string) => ({ scenario, operation: 'getInvoice', request: { method: 'GET', path: '/', headers: {} }, response: { status: 200, headers: new Headers(), body: {}, text: '{}' }, findings: [] }) as Exchange;
+  const exchange = (scenario: string) =>
+    ({
+      scenario,
+      operation: 'getInvoice',
+      request: { method: 'GET', path: '/', headers: {} },
+      response: { status: 200, headers: new Headers(), body: {}, text: '{}' },
+      findings: [],
+    }) as Exchange;
   const exchanges = [exchange('getInvoice 200 success'), exchange('getInvoice 404 unknown id')];
   const matrix = buildMatrix(bundledValidator(), results, exchanges, ['getInvoice']);
   return {
     static: checkSpec(doc),
-    live: { baseUrl: 'http://127.0.0.1:9', sandbox: false, results, exchanges, matrix, findings: results.flatMap((r) => r.findings) },
+    live: {
+      baseUrl: 'http://127.0.0.1:9',
+      sandbox: false,
+      results,
+      exchanges,
+      matrix,
+      findings: results.flatMap((r) => r.findings),
+    },
   };
 }
 
 /** Tags open and close in order (a small well-formedness check, enough for what junit.ts writes). */
 function wellFormed(xml: string): boolean {
   const stack: string[] = [];
-  for (const [, close, name, selfClosing] of xml.replace(/<\?xml[^>]*\?>/, '').matchAll(/<(\/?)([A-Za-z]+)(?:\s+[a-z]+="[^"<>]*")*\s*(\/?)>/g)) {
+  for (const [, close, name, selfClosing] of xml
+    .replace(/<\?xml[^>]*\?>/, '')
+    .matchAll(/<(\/?)([A-Za-z]+)(?:\s+[a-z]+="[^"<>]*")*\s*(\/?)>/g)) {
     if (selfClosing) continue;
     if (close) {
       if (stack.pop() !== name) return false;
@@ -49,7 +108,9 @@ describe('reporters', () => {
 
   it('summary: coverage, unreachable statuses with reasons, findings, verdict', () => {
     const text = formatSummary(report);
-    expect(text).toContain('Coverage: 1/1 operations exercised; 7 operation x status cells: 1 exercised, 1 failed, 5 not reachable');
+    expect(text).toContain(
+      'Coverage: 1/1 operations exercised; 7 operation x status cells: 1 exercised, 1 failed, 5 not reachable',
+    );
     expect(text).toContain('  getInvoice 500: a server fault cannot be provoked from outside');
     expect(text).toContain('  getInvoice 401: no scenario of the kit provokes it');
     expect(text).toContain('listCards /paths/~1api~1v2~1billing~1cards/get/responses missing_status: expected 429');

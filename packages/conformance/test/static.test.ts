@@ -1,8 +1,9 @@
 // Static conformance of the bundled spec, through the kit's validators: it passes on the real bundle,
 // and each check fires, naming where, when the spec is broken on purpose.
-import { describe, expect, it } from 'vitest';
+
 import { toPointer } from '@billing-api/validation';
-import { checkSpec, requiredStatuses, bundledValidator } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { bundledValidator, checkSpec, requiredStatuses } from '../src/index.js';
 import { specCopy } from './helpers/spec.js';
 
 describe('the bundled spec', () => {
@@ -44,9 +45,19 @@ describe('a broken spec is reported', () => {
     const findings = checkSpec(doc).findings.map((f) => [f.operation, f.pointer, f.code, f.source]);
     expect(findings).toEqual(
       expect.arrayContaining([
-        ['applyCreditToInvoice', '/amount', 'out_of_range', expect.stringContaining('/requestBody/content/application~1json/examples/chosenAmount')],
+        [
+          'applyCreditToInvoice',
+          '/amount',
+          'out_of_range',
+          expect.stringContaining('/requestBody/content/application~1json/examples/chosenAmount'),
+        ],
         ['components.parameters.Limit', '/', 'out_of_range', '#/components/parameters/Limit/example'],
-        ['components.schemas.AddFundsRequest', '/', 'out_of_range', '#/components/schemas/AddFundsRequest/properties/amount/examples/0'],
+        [
+          'components.schemas.AddFundsRequest',
+          '/',
+          'out_of_range',
+          '#/components/schemas/AddFundsRequest/properties/amount/examples/0',
+        ],
       ]),
     );
   });
@@ -68,7 +79,11 @@ describe('a broken spec is reported', () => {
     doc.paths['/api/v2/billing/cards'].get.responses['500'] = { $ref: '#/components/responses/Missing' };
     const { findings } = checkSpec(doc);
     expect(findings.map((f) => [f.code, f.pointer, f.actual])).toEqual([
-      ['unresolved_ref', toPointer(['paths', '/api/v2/billing/cards', 'get', 'responses', '500', '$ref']), '"#/components/responses/Missing"'],
+      [
+        'unresolved_ref',
+        toPointer(['paths', '/api/v2/billing/cards', 'get', 'responses', '500', '$ref']),
+        '"#/components/responses/Missing"',
+      ],
     ]);
   });
 });

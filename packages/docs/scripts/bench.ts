@@ -66,7 +66,14 @@ async function main(): Promise<void> {
     const rows: Array<[string, Weight]> = [
       ['reference page (reference.html)', weigh([join(site, 'reference.html')])],
       ['landing page (index.html + icon)', weigh([join(site, 'index.html'), join(site, 'assets/favicon.svg')])],
-      ['try-it page (html + Scalar + openapi.json)', weigh(['try-it.html', 'assets/scalar/standalone.js', 'openapi.json', 'assets/favicon.svg'].map((f) => join(site, f)))],
+      [
+        'try-it page (html + Scalar + openapi.json)',
+        weigh(
+          ['try-it.html', 'assets/scalar/standalone.js', 'openapi.json', 'assets/favicon.svg'].map((f) =>
+            join(site, f),
+          ),
+        ),
+      ],
       [`whole site (${allFiles(site).length} files)`, weigh(allFiles(site))],
     ];
     console.log(`Billing API docs bench (Node ${process.version}, ${RUNS} interleaved runs, median)`);
@@ -76,10 +83,16 @@ async function main(): Promise<void> {
     console.log(`  ${'our site (everything in dist/)'.padEnd(W)} ${median(ours).toFixed(0).padStart(6)} ms`);
     console.log(`  ${'plain redocly build-docs'.padEnd(W)} ${median(plain).toFixed(0).padStart(6)} ms`);
     console.log(`  ${'ratio ours / plain'.padEnd(W)} ${ratio(median(ours), median(plain)).padStart(9)}\n`);
-    console.log(`${'page weight'.padEnd(W + 2)} ${'bytes'.padStart(12)} ${'gzip'.padStart(11)}   vs plain (bytes, gzip)`);
-    console.log(`  ${'plain redocly build-docs page'.padEnd(W)} ${kib(peer.bytes).padStart(12)} ${kib(peer.gzip).padStart(11)}`);
+    console.log(
+      `${'page weight'.padEnd(W + 2)} ${'bytes'.padStart(12)} ${'gzip'.padStart(11)}   vs plain (bytes, gzip)`,
+    );
+    console.log(
+      `  ${'plain redocly build-docs page'.padEnd(W)} ${kib(peer.bytes).padStart(12)} ${kib(peer.gzip).padStart(11)}`,
+    );
     for (const [name, w] of rows) {
-      console.log(`  ${name.padEnd(W)} ${kib(w.bytes).padStart(12)} ${kib(w.gzip).padStart(11)}   ${ratio(w.bytes, peer.bytes)}, ${ratio(w.gzip, peer.gzip)}`);
+      console.log(
+        `  ${name.padEnd(W)} ${kib(w.bytes).padStart(12)} ${kib(w.gzip).padStart(11)}   ${ratio(w.bytes, peer.bytes)}, ${ratio(w.gzip, peer.gzip)}`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

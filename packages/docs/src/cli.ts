@@ -17,7 +17,8 @@ async function main(argv: string[]): Promise<void> {
   });
   const command = positionals[0] ?? 'build';
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got ${values.port}`);
   switch (command) {
     case 'build': {
       const started = performance.now();

@@ -6,7 +6,7 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { buildSite, DIST_DIR } from './build.js';
 import { GETTING_STARTED_TEMPLATE } from './pages/getting-started.js';
-import { startStaticServer, type StaticServer } from './serve.js';
+import { type StaticServer, startStaticServer } from './serve.js';
 import { bundledSpecPath } from './spec/load.js';
 
 export interface DevSession {
@@ -16,7 +16,9 @@ export interface DevSession {
   close(): Promise<void>;
 }
 
-export async function startDev(options: { port?: number; specPath?: string; outDir?: string; log?: (line: string) => void } = {}): Promise<DevSession> {
+export async function startDev(
+  options: { port?: number; specPath?: string; outDir?: string; log?: (line: string) => void } = {},
+): Promise<DevSession> {
   const log = options.log ?? ((line: string) => console.log(line));
   const specPath = options.specPath ?? bundledSpecPath();
   const outDir = options.outDir ?? DIST_DIR;
@@ -24,7 +26,9 @@ export async function startDev(options: { port?: number; specPath?: string; outD
     const started = performance.now();
     try {
       const result = await buildSite({ specPath, outDir });
-      log(`built ${result.operations} operations, ${result.errorCodes} error codes (${reason}, ${Math.round(performance.now() - started)} ms)`);
+      log(
+        `built ${result.operations} operations, ${result.errorCodes} error codes (${reason}, ${Math.round(performance.now() - started)} ms)`,
+      );
     } catch (error) {
       log(`build failed (${reason}): ${(error as Error).message}`);
     }

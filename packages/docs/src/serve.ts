@@ -44,7 +44,11 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-export async function startStaticServer(options: { root: string; port?: number; host?: string }): Promise<StaticServer> {
+export async function startStaticServer(options: {
+  root: string;
+  port?: number;
+  host?: string;
+}): Promise<StaticServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -6,12 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { startSandbox } from '@billing-api/sandbox';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_DIR } from '../src/build.js';
-import { startStaticServer, type StaticServer } from '../src/serve.js';
-import { launchBrowser, type BrowserSession } from './support/browser.js';
+import { type StaticServer, startStaticServer } from '../src/serve.js';
+import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { DIST_DIR, model } from './support/site.js';
 
 const RESULTS = join(PACKAGE_DIR, 'test-results');
@@ -43,7 +43,9 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** The operation anchors the landing page links to, by operationId. */
 async function landingAnchors(): Promise<Map<string, string>> {
   await page.goto(`${server.url}/index.html`);
-  const hrefs = await page.locator('main a[href^="reference.html#/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator('main a[href^="reference.html#/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   const anchors = new Map<string, string>();
   for (const op of model().operations) {
     const href = hrefs.find((h) => h.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`));
@@ -56,8 +58,14 @@ async function landingAnchors(): Promise<Map<string, string>> {
 async function showSample(section: Locator, label: 'cURL' | 'TypeScript', mustContain: string): Promise<Locator> {
   const block = section.locator('[data-component-name="CodeBlock/CodeBlock"]', { hasText: mustContain }).first();
   if (!(await block.isVisible())) {
-    await section.locator('[data-component-name="Dropdown/Dropdown"]', { hasText: /^(cURL|TypeScript)$/ }).first().click();
-    await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]', { hasText: new RegExp(`^${label}$`) }).first().click();
+    await section
+      .locator('[data-component-name="Dropdown/Dropdown"]', { hasText: /^(cURL|TypeScript)$/ })
+      .first()
+      .click();
+    await page
+      .locator('[data-component-name="Dropdown/DropdownMenuItem"]', { hasText: new RegExp(`^${label}$`) })
+      .first()
+      .click();
   }
   await block.waitFor({ state: 'visible' });
   return block;
@@ -66,8 +74,20 @@ async function showSample(section: Locator, label: 'cURL' | 'TypeScript', mustCo
 describe('landing page', () => {
   it('links every operation, the reference, try-it, errors, getting started and llms.txt', async () => {
     const anchors = await landingAnchors();
-    expect([...anchors.keys()].sort()).toEqual(model().operations.map((o) => o.operationId).sort());
-    for (const target of ['getting-started.html', 'reference.html', 'try-it.html', 'errors/index.html', 'llms.txt', 'llms-full.txt', 'openapi.json']) {
+    expect([...anchors.keys()].sort()).toEqual(
+      model()
+        .operations.map((o) => o.operationId)
+        .sort(),
+    );
+    for (const target of [
+      'getting-started.html',
+      'reference.html',
+      'try-it.html',
+      'errors/index.html',
+      'llms.txt',
+      'llms-full.txt',
+      'openapi.json',
+    ]) {
       expect(await page.locator(`main a[href="${target}"]`).count(), target).toBeGreaterThan(0);
     }
     const shot = join(RESULTS, 'landing.png');
@@ -86,7 +106,9 @@ describe('Redoc reference', () => {
       await page.goto(`${server.url}/reference.html${anchor}`);
       const section = page.locator(`[data-section-id="${anchor.slice(1)}"]`);
       await section.waitFor({ state: 'attached' });
-      await expect.poll(() => section.getByText(op.summary, { exact: true }).first().isVisible(), { message: op.operationId }).toBe(true);
+      await expect
+        .poll(() => section.getByText(op.summary, { exact: true }).first().isVisible(), { message: op.operationId })
+        .toBe(true);
       const samples = model().samples.get(op.operationId)!;
       const curl = await showSample(section, 'cURL', 'curl ');
       expect(squash(await curl.innerText()), op.operationId).toBe(squash(samples.curl));
@@ -102,7 +124,9 @@ describe('Redoc reference', () => {
     await page.goto(`${server.url}/reference.html`);
     await page.getByText('Search', { exact: false }).first().click();
     await page.keyboard.type('apply credit');
-    const hit = page.locator('[data-component-name="Search/SearchItem"]', { hasText: 'Apply account credit to an invoice' }).first();
+    const hit = page
+      .locator('[data-component-name="Search/SearchItem"]', { hasText: 'Apply account credit to an invoice' })
+      .first();
     await hit.waitFor({ state: 'visible' });
     await hit.click();
     await expect.poll(() => page.url()).toMatch(/#\/payments(-\(v1\))?\/applycredit/);
@@ -118,7 +142,10 @@ describe('Redoc reference', () => {
     await page.screenshot({ path: shot });
     console.log(`screenshot: ${shot}`);
     const twin = section.getByRole('link', { name: 'this operation as Markdown' });
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/operations/applyCreditToInvoice.md')), twin.click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/operations/applyCreditToInvoice.md')),
+      twin.click(),
+    ]);
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain('# Apply account credit to an invoice');
   });
@@ -150,7 +177,10 @@ describe('other pages', () => {
       await page.goto(`${server.url}/try-it.html#tag/${list.tag.toLowerCase()}/GET${list.path}`);
       await page.getByPlaceholder('Token').first().fill(sandbox.key('business read/write'));
       await page.getByRole('button', { name: 'Test Request' }).first().click();
-      await page.getByRole('button', { name: /^Send\b/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Send\b/ })
+        .first()
+        .click();
       await page.getByText('200 OK').first().waitFor({ state: 'visible' });
       expect(forwarded).toContain(`GET ${list.path}`);
     } finally {

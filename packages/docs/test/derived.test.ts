@@ -3,8 +3,9 @@
  * from a modified copy of the bundle into a temporary folder and finds each change on every page
  * that shows it (twin, samples in the docs bundle, reference, llms.txt, error catalogue).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,16 @@ describe('a site built from a changed spec', () => {
     apply.requestBody.content['application/json'].examples.chosenAmount.value = { amount: 77.5 };
     apply.responses['422'].content['application/problem+json'].examples.brandNew = {
       summary: 'A code added to the spec',
-      value: { type: 'https://docs.billing.example/errors/brand_new_rule', title: 'Brand new rule', status: 422, detail: 'New.', code: 'brand_new_rule', instance: '/x', requestId: 'req_01jd8k7s9t1v3w5x7y9z1a3b5c', timestamp: '2026-02-10T09:30:00.000Z' },
+      value: {
+        type: 'https://docs.billing.example/errors/brand_new_rule',
+        title: 'Brand new rule',
+        status: 422,
+        detail: 'New.',
+        code: 'brand_new_rule',
+        instance: '/x',
+        requestId: 'req_01jd8k7s9t1v3w5x7y9z1a3b5c',
+        timestamp: '2026-02-10T09:30:00.000Z',
+      },
     };
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(spec));
     await buildSite({ specPath: join(dir, 'openapi.json'), outDir: out });
@@ -61,7 +71,14 @@ describe('a site built again from the same spec', () => {
     try {
       await buildSite({ outDir: join(dir, 'site') });
       const digest = (root: string) =>
-        Object.fromEntries(siteFiles(root).map((f) => [f, createHash('sha256').update(readFileSync(join(root, f))).digest('hex')]));
+        Object.fromEntries(
+          siteFiles(root).map((f) => [
+            f,
+            createHash('sha256')
+              .update(readFileSync(join(root, f)))
+              .digest('hex'),
+          ]),
+        );
       expect(digest(join(dir, 'site'))).toEqual(digest(DIST_DIR));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scalarStandalonePath } from '../src/reference/scalar.js';
 import { localizeAssets, remoteResources } from '../src/reference/offline.js';
-import { constraintsOf } from '../src/spec/schema.js';
+import { scalarStandalonePath } from '../src/reference/scalar.js';
 import { bundledSpecPath } from '../src/spec/load.js';
+import { constraintsOf } from '../src/spec/schema.js';
 import { model, rawSpec, site, siteFiles } from './support/site.js';
 
 const files = siteFiles();
@@ -50,7 +50,8 @@ describe('error catalogue', () => {
       const html = site(`${entry.slug}.html`);
       expect(md).toContain(`# \`${entry.code}\`: ${entry.title}`);
       expect(md).toContain(`- HTTP status: ${entry.statuses.join(', ')}`);
-      for (const o of entry.occurrences) expect(md).toContain(`(${posix.relative(posix.dirname(entry.slug), `operations/${o.operationId}.md`)})`);
+      for (const o of entry.occurrences)
+        expect(md).toContain(`(${posix.relative(posix.dirname(entry.slug), `operations/${o.operationId}.md`)})`);
       expect(md).toContain(JSON.stringify(entry.example, null, 2));
       expect(md).toContain(`error.code === '${entry.code}'`);
       if (entry.statuses.includes(429)) expect(md).toContain('error.retryAfterMs');
@@ -91,9 +92,14 @@ describe('the docs copy of the spec', () => {
     }
     // Apart from the injected samples and descriptions, the copy is the spec.
     const stripped = structuredClone(docs);
-    for (const item of Object.values(stripped.paths) as any[]) for (const op of Object.values(item) as any[]) delete op['x-codeSamples'], delete op.description;
+    for (const item of Object.values(stripped.paths) as any[])
+      for (const op of Object.values(item) as any[]) {
+        delete op['x-codeSamples'];
+        delete op.description;
+      }
     const plain = structuredClone(rawSpec());
-    for (const item of Object.values(plain.paths) as any[]) for (const op of Object.values(item) as any[]) delete op.description;
+    for (const item of Object.values(plain.paths) as any[])
+      for (const op of Object.values(item) as any[]) delete op.description;
     expect(stripped).toEqual(plain);
   });
 });
@@ -136,7 +142,9 @@ describe('offline pages', () => {
     expect(html).toContain('assets/redocly-logo-full.svg');
   });
   it('localizeAssets refuses a page that would still load a remote script', () => {
-    expect(() => localizeAssets('<html><head></head><body><script src="https://cdn.example/x.js"></script></body></html>')).toThrow(/remote resources/);
+    expect(() =>
+      localizeAssets('<html><head></head><body><script src="https://cdn.example/x.js"></script></body></html>'),
+    ).toThrow(/remote resources/);
   });
   it('the try-it page runs Scalar from the copied npm bundle, against the sandbox, without a proxy', () => {
     const bytes = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

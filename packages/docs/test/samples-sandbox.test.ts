@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startSandbox, type RunningSandbox } from '@billing-api/sandbox';
+import { type RunningSandbox, startSandbox } from '@billing-api/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSuccess } from '../src/spec/operations.js';
 import { model } from './support/site.js';
@@ -53,7 +53,11 @@ const unpaidA = (s: State) => invoice(s, { kind: 'standard', status: 'unpaid' },
 const unpaidB = (s: State) => invoice(s, { kind: 'standard', status: 'unpaid' }, 0);
 
 /** Steps in run order: operation, example value -> live value, what to remember from the answer. */
-const steps: Array<{ op: string; ids?: (s: State) => Record<string, string>; capture?: (body: any, s: State) => void }> = [
+const steps: Array<{
+  op: string;
+  ids?: (s: State) => Record<string, string>;
+  capture?: (body: any, s: State) => void;
+}> = [
   { op: 'listInvoices' },
   { op: 'getCreditBalance' },
   { op: 'listActivity' },
@@ -94,7 +98,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, rateLimit: false });
   key = sandbox.key('business read/write');
   tmp = mkdtempSync(join(tmpdir(), 'billing-docs-curl-'));
-  const res = await fetch(`${sandbox.url}/api/v2/billing/invoices?limit=100`, { headers: { authorization: `Bearer ${key}` } });
+  const res = await fetch(`${sandbox.url}/api/v2/billing/invoices?limit=100`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   state.invoices = ((await res.json()) as { data: Invoice[] }).data;
 });
 
@@ -115,7 +121,11 @@ async function runCurl(curl: string, replacements: Record<string, string>): Prom
 
 describe('cURL samples against a running sandbox', () => {
   it('cover every operation exactly once', () => {
-    expect(steps.map((s) => s.op).sort()).toEqual(model().operations.map((o) => o.operationId).sort());
+    expect(steps.map((s) => s.op).sort()).toEqual(
+      model()
+        .operations.map((o) => o.operationId)
+        .sort(),
+    );
   });
 
   for (const step of steps) {

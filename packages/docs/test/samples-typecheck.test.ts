@@ -38,14 +38,26 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023', 'DOM'], types: ['node'], strict: true, noEmit: true, skipLibCheck: true },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2023', 'DOM'],
+        types: ['node'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
       include: ['*.ts'],
     }),
   );
   for (const [name, source] of [...samples, ...broken]) writeFileSync(join(dir, `${name}.ts`), source);
   const tsc = require.resolve('typescript/bin/tsc');
   try {
-    await promisify(execFile)(process.execPath, [tsc, '-p', '.', '--pretty', 'false'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, [tsc, '-p', '.', '--pretty', 'false'], {
+      cwd: dir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (error) {
     const e = error as { stdout?: string; code?: number };
     output = e.stdout ?? String(error);
@@ -71,6 +83,7 @@ describe('TypeScript samples against the built client', () => {
 
   it('and the broken variants do not', () => {
     expect(exitCode).not.toBe(0);
-    for (const name of broken.keys()) expect(output, name).toMatch(new RegExp(`^${name}\\.ts\\(\\d+,\\d+\\): error TS`, 'm'));
+    for (const name of broken.keys())
+      expect(output, name).toMatch(new RegExp(`^${name}\\.ts\\(\\d+,\\d+\\): error TS`, 'm'));
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev } from '../src/dev.js';
-import { startStaticServer, type StaticServer } from '../src/serve.js';
+import { type StaticServer, startStaticServer } from '../src/serve.js';
 import { bundledSpecPath } from '../src/spec/load.js';
 import { DIST_DIR } from './support/site.js';
 
@@ -62,7 +62,9 @@ async function freePort(): Promise<number> {
 describe('serve command', () => {
   it('serves dist/ on the port given with --port', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -83,7 +85,9 @@ describe('serve command', () => {
   });
 
   it('rejects an invalid port', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', 'abc'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (chunk) => (err += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -5,11 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { constraintsOf, schemaFields } from '../src/spec/schema.js';
-import { relatedOperations } from '../src/spec/related.js';
-import { listOperations } from '../src/spec/operations.js';
-import { tsLiteral } from '../src/samples/literal.js';
 import { curlSample } from '../src/samples/curl.js';
+import { tsLiteral } from '../src/samples/literal.js';
+import { listOperations } from '../src/spec/operations.js';
+import { relatedOperations } from '../src/spec/related.js';
+import { constraintsOf, schemaFields } from '../src/spec/schema.js';
 import type { OpenApiDocument } from '../src/spec/types.js';
 import { dereferencedSpec, model, rawOperations, rawSpec } from './support/site.js';
 
@@ -17,7 +17,9 @@ describe('operations', () => {
   it('lists every operation of the bundle once, with its method, path and tag group', () => {
     const raw = rawOperations(rawSpec());
     const ops = model().operations;
-    expect(ops.map((o) => `${o.method} ${o.path} ${o.operationId}`)).toEqual(raw.map(([m, p, op]) => `${m} ${p} ${op.operationId}`));
+    expect(ops.map((o) => `${o.method} ${o.path} ${o.operationId}`)).toEqual(
+      raw.map(([m, p, op]) => `${m} ${p} ${op.operationId}`),
+    );
     expect(ops.length).toBe(29);
     const groups = rawSpec()['x-tagGroups'] as Array<{ name: string; tags: string[] }>;
     for (const op of ops) expect(groups.find((g) => g.tags.includes(op.tag))?.name).toBe(op.group);
@@ -44,13 +46,22 @@ describe('error catalogue', () => {
         }
       }
     }
-    const actual = new Map(model().errors.map((e) => [e.code, new Set(e.occurrences.map((o) => `${o.operationId} ${o.status}`))]));
+    const actual = new Map(
+      model().errors.map((e) => [e.code, new Set(e.occurrences.map((o) => `${o.operationId} ${o.status}`))]),
+    );
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [code, occurrences] of expected) expect(actual.get(code), code).toEqual(occurrences);
-    for (const entry of model().errors) expect(new Set(entry.headers.map((h) => h.name)), entry.code).toEqual(headers.get(entry.code));
-    expect(model().errors.find((e) => e.code === 'rate_limited')!.headers.map((h) => h.name)).toContain('Retry-After');
+    for (const entry of model().errors)
+      expect(new Set(entry.headers.map((h) => h.name)), entry.code).toEqual(headers.get(entry.code));
+    expect(
+      model()
+        .errors.find((e) => e.code === 'rate_limited')!
+        .headers.map((h) => h.name),
+    ).toContain('Retry-After');
     // Both versions are covered: lower_snake v2 problems and UPPER_SNAKE v1 envelopes.
-    const styles = new Set(model().errors.map((e) => `${e.style}:${e.code === e.code.toUpperCase() ? 'UPPER' : 'lower'}`));
+    const styles = new Set(
+      model().errors.map((e) => `${e.style}:${e.code === e.code.toUpperCase() ? 'UPPER' : 'lower'}`),
+    );
     expect(styles).toEqual(new Set(['problem:lower', 'envelope:UPPER']));
   });
 
@@ -85,13 +96,19 @@ describe('related operations', () => {
         },
       },
       '/api/v2/things/{id}/actions/cancel': {
-        post: { operationId: 'cancelThing', tags: ['A'], description: 'Pay it instead with `actions/pay`.', responses: {} },
+        post: {
+          operationId: 'cancelThing',
+          tags: ['A'],
+          description: 'Pay it instead with `actions/pay`.',
+          responses: {},
+        },
       },
       '/api/v1/things': { get: { operationId: 'listThingsV1', tags: ['B'], responses: {} } },
     },
   } as unknown as OpenApiDocument;
   const ops = listOperations(document);
-  const ids = (id: string) => relatedOperations(ops, ops.find((o) => o.operationId === id)!).map((r) => r.operation.operationId);
+  const ids = (id: string) =>
+    relatedOperations(ops, ops.find((o) => o.operationId === id)!).map((r) => r.operation.operationId);
 
   it('resolves v2-relative mentions within the same tag group, in order of mention', () => {
     expect(ids('payThing')).toEqual(['listThings', 'getThing']);
@@ -100,27 +117,47 @@ describe('related operations', () => {
     expect(ids('cancelThing')).toEqual(['payThing']);
   });
   it('finds the provenance links of the real spec (apply credit takes ids from the invoice list)', () => {
-    const apply = model().related.get('applyCreditToInvoice')!.map((r) => r.operation.operationId);
+    const apply = model()
+      .related.get('applyCreditToInvoice')!
+      .map((r) => r.operation.operationId);
     expect(apply).toContain('listInvoices');
     expect(apply).toContain('getCreditBalance');
   });
 });
 
 describe('constraints in words', () => {
-  const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Id: { type: 'string', pattern: '^x$' } } } } as unknown as OpenApiDocument;
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: { schemas: { Id: { type: 'string', pattern: '^x$' } } },
+  } as unknown as OpenApiDocument;
   it('states ranges, lengths, enums, decimals, defaults and patterns', () => {
-    expect(constraintsOf(doc, { type: 'number', exclusiveMinimum: 0, maximum: 100000, 'x-decimal-places': 2 })).toEqual(['> 0', '<= 100000', 'at most 2 decimals']);
+    expect(constraintsOf(doc, { type: 'number', exclusiveMinimum: 0, maximum: 100000, 'x-decimal-places': 2 })).toEqual(
+      ['> 0', '<= 100000', 'at most 2 decimals'],
+    );
     expect(constraintsOf(doc, { type: 'string', minLength: 1, maxLength: 255 })).toEqual(['1-255 characters']);
     expect(constraintsOf(doc, { type: 'string', minLength: 3, maxLength: 3 })).toEqual(['exactly 3 characters']);
-    expect(constraintsOf(doc, { type: 'string', enum: ['a', 'b'], default: 'a' })).toEqual(['one of `a`, `b`', 'default `a`']);
+    expect(constraintsOf(doc, { type: 'string', enum: ['a', 'b'], default: 'a' })).toEqual([
+      'one of `a`, `b`',
+      'default `a`',
+    ]);
     expect(constraintsOf(doc, { $ref: '#/components/schemas/Id' })).toEqual(['pattern `^x$`']);
-    expect(constraintsOf(doc, { type: 'array', minItems: 1, maxItems: 100 })).toEqual(['at least 1 item', 'at most 100 items']);
+    expect(constraintsOf(doc, { type: 'array', minItems: 1, maxItems: 100 })).toEqual([
+      'at least 1 item',
+      'at most 100 items',
+    ]);
   });
   it('flattens nested objects and arrays of objects into dotted fields', () => {
     const fields = schemaFields(doc, {
       type: 'object',
       required: ['lines'],
-      properties: { lines: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { $ref: '#/components/schemas/Id' } } } } },
+      properties: {
+        lines: {
+          type: 'array',
+          items: { type: 'object', required: ['id'], properties: { id: { $ref: '#/components/schemas/Id' } } },
+        },
+      },
     });
     expect(fields.map((f) => [f.name, f.required])).toEqual([
       ['lines', true],
@@ -133,7 +170,7 @@ describe('code samples', () => {
   const spec = rawSpec();
   const schemes = spec.components.securitySchemes as Record<string, any>;
 
-  it('send the credential each operation\'s security requirement names, and no key where it needs none', () => {
+  it("send the credential each operation's security requirement names, and no key where it needs none", () => {
     for (const [, , raw] of rawOperations(spec)) {
       const curl = model().samples.get(raw.operationId)!.curl;
       const requirement = (raw.security ?? spec.security)[0] as Record<string, string[]> | undefined;
@@ -142,7 +179,8 @@ describe('code samples', () => {
         continue;
       }
       const scheme = schemes[Object.keys(requirement)[0]!];
-      const header = scheme.type === 'http' ? 'Authorization: Bearer $BILLING_API_KEY' : `${scheme.name}: $BILLING_API_KEY`;
+      const header =
+        scheme.type === 'http' ? 'Authorization: Bearer $BILLING_API_KEY' : `${scheme.name}: $BILLING_API_KEY`;
       expect(curl, raw.operationId).toContain(`-H "${header}"`);
     }
   });
@@ -152,7 +190,9 @@ describe('code samples', () => {
       const { curl, typescript, request } = model().samples.get(op.operationId)!;
       for (const p of op.parameters.filter((x) => x.in === 'path')) {
         expect(curl, op.operationId).toContain(`/${encodeURIComponent(String(p.example))}`);
-        expect(typescript, op.operationId).toContain(`${p.name}: ${typeof p.example === 'string' ? `'${p.example}'` : p.example}`);
+        expect(typescript, op.operationId).toContain(
+          `${p.name}: ${typeof p.example === 'string' ? `'${p.example}'` : p.example}`,
+        );
       }
       expect(typescript).toContain(`billing.${op.method}('${op.path}'`);
       const example = op.requestBody?.examples[0]?.value;
@@ -168,15 +208,27 @@ describe('code samples', () => {
 
   it('quote JSON bodies so the shell passes them through unchanged, apostrophes included', () => {
     const op = { ...model().operations.find((o) => o.requestBody)!, security: [] };
-    const body = { note: "it's \"quoted\" $HOME `x` \\ å", n: [1, 2.5] };
-    const curl = curlSample({ operation: op, serverUrl: 'http://127.0.0.1:1', pathParams: [], queryParams: [], headerParams: [], body: { mediaType: 'application/json', value: body, exampleName: 'x' } });
+    const body = { note: 'it\'s "quoted" $HOME `x` \\ å', n: [1, 2.5] };
+    const curl = curlSample({
+      operation: op,
+      serverUrl: 'http://127.0.0.1:1',
+      pathParams: [],
+      queryParams: [],
+      headerParams: [],
+      body: { mediaType: 'application/json', value: body, exampleName: 'x' },
+    });
     const arg = curl.slice(curl.lastIndexOf(' -d ') + 4);
     const echoed = execFileSync('bash', ['-c', `printf %s ${arg}`], { encoding: 'utf8' });
     expect(JSON.parse(echoed)).toEqual(body);
   });
 
   it('print TypeScript literals that evaluate back to the example', () => {
-    const values = [{ amount: 130 }, { 'odd-key': "it's", nested: { list: [1, 'two', null, true] } }, {}, { long: 'x'.repeat(120), n: -0.5 }];
+    const values = [
+      { amount: 130 },
+      { 'odd-key': "it's", nested: { list: [1, 'two', null, true] } },
+      {},
+      { long: 'x'.repeat(120), n: -0.5 },
+    ];
     for (const value of values) {
       // eslint-disable-next-line no-new-func
       expect(new Function(`return (${tsLiteral(value)});`)()).toEqual(value);

@@ -10,7 +10,7 @@
 // Prism is installed on first use into .tmp/prism with npm (it is not a workspace devDependency:
 // @stoplight/prism-cli 5.14.2 depends on ^-ranges that now resolve to Node 24-only releases, so the
 // versions of its own release are pinned there with npm `overrides`).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -38,14 +38,22 @@ function installPrism(): void {
         name: 'prism-bench-peer',
         private: true,
         dependencies: { '@stoplight/prism-cli': '5.14.2' },
-        overrides: { '@stoplight/prism-core': '5.8.0', '@stoplight/prism-http': '5.12.0', '@stoplight/prism-http-server': '5.12.0' },
+        overrides: {
+          '@stoplight/prism-core': '5.8.0',
+          '@stoplight/prism-http': '5.12.0',
+          '@stoplight/prism-http-server': '5.12.0',
+        },
       },
       null,
       2,
     ),
   );
   console.log('installing @stoplight/prism-cli 5.14.2 into .tmp/prism (first run only)...');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: PRISM_DIR, stdio: 'inherit', timeout: 300_000 });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: PRISM_DIR,
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
 }
 
 /** Spawns a server and resolves with its URL once `pattern` appears in its output. */
@@ -71,7 +79,11 @@ function spawnServer(args: string[], pattern: RegExp, name: string): Promise<str
 
 /** Starts Prism's mock and resolves with its URL when it answers HTTP (60 s at most). */
 async function startPrism(port: number): Promise<string> {
-  const child = spawn(process.execPath, [PRISM_BIN, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', SPEC], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [PRISM_BIN, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', SPEC],
+    { stdio: 'ignore' },
+  );
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
@@ -104,13 +116,18 @@ async function json(url: string, init?: RequestInit): Promise<any> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CLI)) throw new Error(`build the sandbox first (${CLI} is missing): pnpm --filter @billing-api/sandbox build`);
+  if (!existsSync(CLI))
+    throw new Error(`build the sandbox first (${CLI} is missing): pnpm --filter @billing-api/sandbox build`);
   installPrism();
   const dir = mkdtempSync(join(tmpdir(), 'billing-bench-'));
   try {
     const prismPort = 20000 + Math.floor(Math.random() * 20000);
     const [sandbox, prism] = await Promise.all([
-      spawnServer([CLI, '--port', '0', '--quiet', '--rate-limit', 'off', '--data', join(dir, 'bench.db'), '--no-demo'], /listening on (http:\/\/\S+)/, 'sandbox'),
+      spawnServer(
+        [CLI, '--port', '0', '--quiet', '--rate-limit', 'off', '--data', join(dir, 'bench.db'), '--no-demo'],
+        /listening on (http:\/\/\S+)/,
+        'sandbox',
+      ),
       // Prism logs every request at its default level; `silent` keeps the comparison fair (the sandbox
       // runs with --quiet), so its readiness is polled instead of read from its output.
       startPrism(prismPort),
@@ -119,7 +136,10 @@ async function main(): Promise<void> {
     const account = await json(`${sandbox}/sandbox/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ credit: 10_000_000, invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }] }),
+      body: JSON.stringify({
+        credit: 10_000_000,
+        invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }],
+      }),
     });
     const key: string = account.keys.readWrite;
     const invoiceId: string = account.invoices[0].id;
@@ -134,7 +154,10 @@ async function main(): Promise<void> {
           path,
           headers: { ...auth, 'content-type': 'application/json' },
           body: JSON.stringify({ amount: 0.01 }),
-          setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-${process.pid}-${n++}` } }),
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': `bench-${process.pid}-${n++}` },
+          }),
         },
       ],
     });
@@ -148,7 +171,10 @@ async function main(): Promise<void> {
       }
       return results.map((list) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!);
     };
-    const [getSandbox, getPrism] = await median([() => load(sandbox + get, { headers: auth }), () => load(prism + exampleGet, { headers: auth })]);
+    const [getSandbox, getPrism] = await median([
+      () => load(sandbox + get, { headers: auth }),
+      () => load(prism + exampleGet, { headers: auth }),
+    ]);
     const [postSandbox, postPrism] = await median([
       () => load(sandbox, post(`${get}/actions/apply-credit`)),
       () => load(prism, post(`${exampleGet}/actions/apply-credit`)),
@@ -161,15 +187,23 @@ async function main(): Promise<void> {
     ];
 
     const invoice = await json(sandbox + get, { headers: auth });
-    console.log(`\nautocannon, ${CONNECTIONS} connections, median of ${ROUNDS} alternating runs of ${SECONDS} s, Node ${process.version}, servers on 127.0.0.1`);
+    console.log(
+      `\nautocannon, ${CONNECTIONS} connections, median of ${ROUNDS} alternating runs of ${SECONDS} s, Node ${process.version}, servers on 127.0.0.1`,
+    );
     console.log('run                        req/s      p99 ms   non-2xx  errors');
     for (const [name, r] of rows) {
-      console.log(`${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p99).padStart(10)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}`);
+      console.log(
+        `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p99).padStart(10)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}`,
+      );
     }
     const ratio = (a: Result, b: Result) => (a.rps / b.rps).toFixed(1);
     console.log(`\nsandbox / prism, GET invoice:       ${ratio(rows[0]![1], rows[1]![1])}x (goal >= 5x)`);
-    console.log(`sandbox / prism, POST apply-credit: ${ratio(rows[2]![1], rows[3]![1])}x (the sandbox writes to SQLite, Prism returns an example)`);
-    console.log(`credit applied by the sandbox run: ${invoice.creditApplied} SEK in 0.01 steps (each request one transaction)`);
+    console.log(
+      `sandbox / prism, POST apply-credit: ${ratio(rows[2]![1], rows[3]![1])}x (the sandbox writes to SQLite, Prism returns an example)`,
+    );
+    console.log(
+      `credit applied by the sandbox run: ${invoice.creditApplied} SEK in 0.01 steps (each request one transaction)`,
+    );
   } finally {
     for (const child of children) child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

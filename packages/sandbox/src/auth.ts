@@ -11,7 +11,11 @@ export type AuthOutcome =
   | { ok: false; status: 401; scheme: Scheme }
   | { ok: false; status: 403; scope: string };
 
-function credential(scheme: Scheme, headers: Record<string, string | string[] | undefined>, query: URLSearchParams): string | undefined {
+function credential(
+  scheme: Scheme,
+  headers: Record<string, string | string[] | undefined>,
+  query: URLSearchParams,
+): string | undefined {
   if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') {
     const header = headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -34,7 +38,8 @@ export function authenticate(
   headers: Record<string, string | string[] | undefined>,
   query: URLSearchParams,
 ): AuthOutcome {
-  if (security.length === 0 || security.some((r) => Object.keys(r).length === 0)) return { ok: true, account: undefined, key: undefined };
+  if (security.length === 0 || security.some((r) => Object.keys(r).length === 0))
+    return { ok: true, account: undefined, key: undefined };
   let forbidden: string | undefined;
   let firstScheme: Scheme | undefined;
   for (const requirement of security) {
@@ -47,9 +52,11 @@ export function authenticate(
       firstScheme ??= scheme;
       const token = credential(scheme, headers, query);
       const row = token
-        ? (ctx.db.prepare('SELECT k.scopes AS key_scopes, a.* FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.key = ?').get(token) as
-            | (AccountRow & { key_scopes: string })
-            | undefined)
+        ? (ctx.db
+            .prepare(
+              'SELECT k.scopes AS key_scopes, a.* FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.key = ?',
+            )
+            .get(token) as (AccountRow & { key_scopes: string }) | undefined)
         : undefined;
       if (!row) {
         satisfied = false;

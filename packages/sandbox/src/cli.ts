@@ -2,8 +2,8 @@
 // billing-sandbox: runs the sandbox until SIGTERM/SIGINT. Prints the URL and the API keys once at
 // start-up (on stderr, the only place keys are ever printed); request logs are JSON lines on stdout.
 import { parseArgs } from 'node:util';
-import { startSandbox } from './sandbox.js';
 import { parseRateLimit } from './rate-limit.js';
+import { startSandbox } from './sandbox.js';
 
 const HELP = `billing-sandbox: a stateful Billing API sandbox
 
@@ -35,28 +35,29 @@ function integer(name: string, value: string | undefined, min: number): number |
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        data: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        'payment-delay-ms': { type: 'string' },
-        'link-ttl-days': { type: 'string' },
-        'cors-origin': { type: 'string', multiple: true },
-        'public-url': { type: 'string' },
-        'no-demo': { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = (() => {
+    try {
+      return parseArgs({
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          seed: { type: 'string' },
+          data: { type: 'string' },
+          'rate-limit': { type: 'string' },
+          'payment-delay-ms': { type: 'string' },
+          'link-ttl-days': { type: 'string' },
+          'cors-origin': { type: 'string', multiple: true },
+          'public-url': { type: 'string' },
+          'no-demo': { type: 'boolean' },
+          quiet: { type: 'boolean' },
+          help: { type: 'boolean' },
+        },
+        strict: true,
+      });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  })();
   if (values.help) {
     process.stdout.write(HELP);
     return;
@@ -86,7 +87,9 @@ async function main(): Promise<void> {
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     demo: !values['no-demo'],
     log: !values.quiet,
-  }).catch((error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${values.port ?? 4010} is in use (try --port 0)` : error.message));
+  }).catch((error: NodeJS.ErrnoException) =>
+    fail(error.code === 'EADDRINUSE' ? `port ${values.port ?? 4010} is in use (try --port 0)` : error.message),
+  );
 
   const lines = [
     `Billing API sandbox listening on ${sandbox.url}`,

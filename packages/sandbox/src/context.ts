@@ -1,7 +1,8 @@
 // What every part of the sandbox shares for one running instance: the database, the clock, the id
 // source, the settings, and the test hooks (latency, faults) that control endpoints set.
-import type { Db } from './db/database.js';
+
 import type { SandboxClock } from './clock.js';
+import type { Db } from './db/database.js';
 import type { Ids } from './ids.js';
 
 export interface SandboxSettings {

@@ -3,8 +3,8 @@
 // fingerprint (operation, path, canonical body) replays that response, another body is
 // `idempotency_key_reused`, a repeat while the first runs is `idempotency_request_in_progress`.
 import { createHash } from 'node:crypto';
-import type { SandboxContext } from './context.js';
 import { DAY_MS } from './clock.js';
+import type { SandboxContext } from './context.js';
 
 /** A running row older than this (sandbox clock) belongs to a request that died: run again. */
 const ABANDONED_MS = 60_000;
@@ -21,7 +21,9 @@ function canonical(value: unknown): string {
 }
 
 export function fingerprint(operationId: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${operationId} ${path} ${canonical(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operationId} ${path} ${canonical(body ?? null)}`)
+    .digest('hex');
 }
 
 export interface StoredResponse {
@@ -47,15 +49,27 @@ interface Row {
   expires_at: string;
 }
 
-export function begin(ctx: SandboxContext, accountId: string, key: string, operationId: string, print: string, requestId: string): Begin {
+export function begin(
+  ctx: SandboxContext,
+  accountId: string,
+  key: string,
+  operationId: string,
+  print: string,
+  requestId: string,
+): Begin {
   return ctx.db.transaction((): Begin => {
     const now = ctx.clock.iso();
-    const row = ctx.db.prepare('SELECT * FROM idempotency_keys WHERE account_id = ? AND key = ?').get(accountId, key) as Row | undefined;
+    const row = ctx.db.prepare('SELECT * FROM idempotency_keys WHERE account_id = ? AND key = ?').get(accountId, key) as
+      | Row
+      | undefined;
     const abandoned = row?.state === 'running' && Date.parse(row.created_at) + ABANDONED_MS < ctx.clock.nowMs();
     if (row && row.expires_at > now && !abandoned) {
       if (row.fingerprint !== print) return { kind: 'conflict', code: 'idempotency_key_reused' };
       if (row.state === 'running') return { kind: 'conflict', code: 'idempotency_request_in_progress' };
-      return { kind: 'replay', response: { status: row.status!, contentType: row.content_type!, body: row.body!, requestId: row.request_id } };
+      return {
+        kind: 'replay',
+        response: { status: row.status!, contentType: row.content_type!, body: row.body!, requestId: row.request_id },
+      };
     }
     ctx.db
       .prepare(
@@ -70,9 +84,16 @@ export function begin(ctx: SandboxContext, accountId: string, key: string, opera
   })();
 }
 
-export function finish(ctx: SandboxContext, accountId: string, key: string, response: Omit<StoredResponse, 'requestId'>): void {
+export function finish(
+  ctx: SandboxContext,
+  accountId: string,
+  key: string,
+  response: Omit<StoredResponse, 'requestId'>,
+): void {
   ctx.db
-    .prepare(`UPDATE idempotency_keys SET state = 'done', status = ?, content_type = ?, body = ? WHERE account_id = ? AND key = ?`)
+    .prepare(
+      `UPDATE idempotency_keys SET state = 'done', status = ?, content_type = ?, body = ? WHERE account_id = ? AND key = ?`,
+    )
     .run(response.status, response.contentType, response.body, accountId, key);
 }
 

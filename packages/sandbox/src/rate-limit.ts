@@ -11,7 +11,8 @@ export interface RateLimit {
 export function parseRateLimit(text: string): RateLimit | undefined {
   if (text === 'off' || text === 'none') return undefined;
   const m = /^(\d+)\/(\d+)(ms|s|m|h)$/.exec(text.trim());
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`--rate-limit must look like 100/60s (or off), got "${text}"`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new Error(`--rate-limit must look like 100/60s (or off), got "${text}"`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[3] as 'ms' | 's' | 'm' | 'h'];
   return { limit: Number(m[1]), windowMs: Number(m[2]) * unit };
 }

@@ -2,19 +2,19 @@
 // the conformance kit and the docs. Listens on 127.0.0.1 by default; `port: 0` picks a free port.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openDatabase, wipe } from './db/database.js';
-import { SandboxClock, DAY_MS } from './clock.js';
-import { Ids } from './ids.js';
-import type { SandboxContext } from './context.js';
-import { specCatalog, openapi } from './spec.js';
 import { v1Handlers } from './api/v1/handlers.js';
 import { v2Handlers } from './api/v2/handlers.js';
-import { createRequestListener } from './http/pipeline.js';
-import { createLogger, type LogSink } from './http/logger.js';
-import { DEFAULT_CORS_ORIGINS, originMatcher } from './http/cors.js';
-import { parseRateLimit, TokenBuckets, type RateLimit } from './rate-limit.js';
+import { DAY_MS, SandboxClock } from './clock.js';
+import type { SandboxContext } from './context.js';
 import { createControl } from './control/routes.js';
+import { openDatabase, wipe } from './db/database.js';
+import { DEFAULT_CORS_ORIGINS, originMatcher } from './http/cors.js';
+import { createLogger, type LogSink } from './http/logger.js';
+import { createRequestListener } from './http/pipeline.js';
+import { Ids } from './ids.js';
+import { parseRateLimit, type RateLimit, TokenBuckets } from './rate-limit.js';
 import { listKeys, seedDemo } from './seed.js';
+import { openapi, specCatalog } from './spec.js';
 
 export interface SandboxOptions {
   /** Default 4010; 0 picks a free port. */
@@ -66,9 +66,15 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const catalog = specCatalog();
   const db = openDatabase(options.data);
-  const storedOffset = db.prepare(`SELECT value FROM meta WHERE key = 'clock_offset_ms'`).pluck().get() as string | undefined;
+  const storedOffset = db.prepare(`SELECT value FROM meta WHERE key = 'clock_offset_ms'`).pluck().get() as
+    | string
+    | undefined;
   const clock = new SandboxClock(Number(storedOffset ?? 0), (ms) =>
-    db.prepare(`INSERT INTO meta (key, value) VALUES ('clock_offset_ms', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(ms)),
+    db
+      .prepare(
+        `INSERT INTO meta (key, value) VALUES ('clock_offset_ms', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(String(ms)),
   );
   let url = '';
   const ctx: SandboxContext = {
@@ -86,7 +92,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const empty = () => (db.prepare('SELECT COUNT(*) FROM accounts').pluck().get() as number) === 0;
   if (demo && empty()) seedDemo(ctx);
 
-  const rate = options.rateLimit === false ? undefined : typeof options.rateLimit === 'object' ? options.rateLimit : parseRateLimit(options.rateLimit ?? '100/60s');
+  const rate =
+    options.rateLimit === false
+      ? undefined
+      : typeof options.rateLimit === 'object'
+        ? options.rateLimit
+        : parseRateLimit(options.rateLimit ?? '100/60s');
   const limiter = rate ? new TokenBuckets(rate) : undefined;
   const log = createLogger(options.log);
   const reset = () => {
@@ -104,7 +115,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ctx,
     catalog,
     handlers: { ...v2Handlers, ...v1Handlers },
-    schemes: ((openapi as unknown as { components: { securitySchemes: Record<string, never> } }).components.securitySchemes),
+    schemes: (openapi as unknown as { components: { securitySchemes: Record<string, never> } }).components
+      .securitySchemes,
     limiter,
     log,
     logRequests: options.log !== undefined && options.log !== false,

@@ -32,7 +32,10 @@ export function buildCatalog(document: Obj): SpecCatalog {
   const byCode = new Map<string, number>();
   const problems = new Map<string, { title: string; type: string }>();
   for (const op of validator.operations) {
-    const operation = getAt(document, `/paths/${op.pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${op.method.toLowerCase()}`) as Obj;
+    const operation = getAt(
+      document,
+      `/paths/${op.pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${op.method.toLowerCase()}`,
+    ) as Obj;
     const codes = new Map<string, number>();
     for (const [status, rawResponse] of Object.entries(operation.responses as Obj)) {
       const response = resolve(document, rawResponse as Obj);
@@ -42,7 +45,8 @@ export function buildCatalog(document: Obj): SpecCatalog {
           if (typeof value?.code !== 'string' || !/^\d+$/.test(status)) continue;
           codes.set(value.code, Number(status));
           if (!byCode.has(value.code)) byCode.set(value.code, Number(status));
-          if (typeof value.title === 'string' && typeof value.type === 'string') problems.set(value.code, { title: value.title, type: value.type });
+          if (typeof value.title === 'string' && typeof value.type === 'string')
+            problems.set(value.code, { title: value.title, type: value.type });
         }
       }
     }
@@ -51,13 +55,15 @@ export function buildCatalog(document: Obj): SpecCatalog {
   const anyType = [...problems.values()][0]?.type ?? 'about:blank/';
   const v2 = document.components.schemas.InvoiceStatus.enum as string[];
   const v1 = document.components.schemas.InvoiceStatusV1.enum as string[];
-  if (v1.length !== v2.length) throw new Error('InvoiceStatus and InvoiceStatusV1 must list the same statuses in the same order');
+  if (v1.length !== v2.length)
+    throw new Error('InvoiceStatus and InvoiceStatusV1 must list the same statuses in the same order');
   const toV1 = new Map(v2.map((s, i) => [s, v1[i]!]));
   const toV2 = new Map(v1.map((s, i) => [s, v2[i]!]));
   const max = document.components.schemas.AddFundsRequest.properties.amount.maximum as number;
   return {
     validator,
-    statusOf: (operationId, code) => (operationId ? byOperation.get(operationId)?.get(code) : undefined) ?? byCode.get(code),
+    statusOf: (operationId, code) =>
+      (operationId ? byOperation.get(operationId)?.get(code) : undefined) ?? byCode.get(code),
     problemType: (code) => problems.get(code),
     problemTypeBase: anyType.slice(0, anyType.lastIndexOf('/') + 1),
     statusV1: (status) => toV1.get(status) ?? status,

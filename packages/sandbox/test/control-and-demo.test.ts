@@ -1,7 +1,7 @@
 // The demo data (every status, keys, cards, a personal account; the same with the same --seed) and
 // the /sandbox control endpoints (reset, accounts, clock, outbox, validation of their input).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, V2, DAY, type TestSandbox } from './helpers.js';
+import { DAY, startTestSandbox, type TestSandbox, V2 } from './helpers.js';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -15,10 +15,19 @@ describe('demo data', () => {
     expect(credit.body).toMatchObject({ accountType: 'business', amount: 2500, currencyCode: 'SEK' });
     const list = await t.get(`${V2}/invoices?limit=100`, t.keys.readOnly);
     const statuses = list.body.data.map((i: any) => i.status);
-    for (const status of ['draft', 'unpaid', 'payment_pending', 'paid', 'cancelled', 'refunded', 'collections']) expect(statuses).toContain(status);
+    for (const status of ['draft', 'unpaid', 'payment_pending', 'paid', 'cancelled', 'refunded', 'collections'])
+      expect(statuses).toContain(status);
     expect(list.body.data.some((i: any) => i.isOverdue)).toBe(true);
-    expect(list.body.data.find((i: any) => i.status === 'draft')).toMatchObject({ kind: 'credit', credit: { detailsSource: 'original' } });
-    expect(list.body.data.filter((i: any) => i.kind === 'add_funds').map((i: any) => i.status).sort()).toEqual(['cancelled', 'unpaid']);
+    expect(list.body.data.find((i: any) => i.status === 'draft')).toMatchObject({
+      kind: 'credit',
+      credit: { detailsSource: 'original' },
+    });
+    expect(
+      list.body.data
+        .filter((i: any) => i.kind === 'add_funds')
+        .map((i: any) => i.status)
+        .sort(),
+    ).toEqual(['cancelled', 'unpaid']);
     const cards = await t.get(`${V2}/cards`, t.keys.business);
     expect(cards.body.data.map((c: any) => c.last4)).toEqual(['4242', '0002']);
     expect((await t.post(`${V2}/credit/actions/add-funds`, { amount: 1 }, t.keys.readOnly)).status).toBe(403);
@@ -31,7 +40,8 @@ describe('demo data', () => {
     const other = await startTestSandbox();
     try {
       expect(same.keys).toEqual(t.keys);
-      const ids = async (s: TestSandbox) => (await s.get(`${V2}/invoices?limit=100`, s.keys.business)).body.data.map((i: any) => i.id);
+      const ids = async (s: TestSandbox) =>
+        (await s.get(`${V2}/invoices?limit=100`, s.keys.business)).body.data.map((i: any) => i.id);
       expect(await ids(same)).toEqual(await ids(t));
       expect(other.keys.business).not.toBe(t.keys.business);
     } finally {
@@ -43,7 +53,8 @@ describe('demo data', () => {
   it('settles the pending demo payment when the clock passes it', async () => {
     const s = await startTestSandbox({ seed: 1 });
     try {
-      const pending = async () => (await s.get(`${V2}/invoices?status=payment_pending`, s.keys.business)).body.data.length;
+      const pending = async () =>
+        (await s.get(`${V2}/invoices?status=payment_pending`, s.keys.business)).body.data.length;
       expect(await pending()).toBe(1);
       const advanced = await s.control('POST', '/sandbox/clock/advance', { days: 7 });
       expect(advanced.body.settledPayments).toBe(1);
@@ -77,10 +88,21 @@ describe('control endpoints', () => {
       keys: { reader: ['read:billing'] },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ type: 'personal', cards: [{ last4: '1234' }], invoices: [{ status: 'paid' }, { status: 'collections' }] });
+    expect(res.body).toMatchObject({
+      type: 'personal',
+      cards: [{ last4: '1234' }],
+      invoices: [{ status: 'paid' }, { status: 'collections' }],
+    });
     expect(Object.keys(res.body.keys)).toEqual(['reader']);
-    expect((await t.get(`${V2}/credit`, res.body.keys.reader)).body).toMatchObject({ amount: 99.5, currencyCode: 'EUR', accountType: 'personal' });
-    expect((await t.control('POST', '/sandbox/accounts', { type: 'robot' })).body).toEqual({ error: 'bad_request', message: 'type must be business or personal' });
+    expect((await t.get(`${V2}/credit`, res.body.keys.reader)).body).toMatchObject({
+      amount: 99.5,
+      currencyCode: 'EUR',
+      accountType: 'personal',
+    });
+    expect((await t.control('POST', '/sandbox/accounts', { type: 'robot' })).body).toEqual({
+      error: 'bad_request',
+      message: 'type must be business or personal',
+    });
     expect((await t.control('POST', '/sandbox/accounts', { credit: -1 })).status).toBe(400);
   });
 

@@ -2,11 +2,12 @@
 // responses and their examples' codes, and each entry must have a scenario below that produces
 // exactly that status and code (and, through the helpers, a body that validates against the spec).
 // 401, 403, 429, 500 and the idempotency conflicts are generated for every operation documenting them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { openapi } from '@billing-api/openapi';
 import { getAt } from '@billing-api/validation';
-import { spec, startTestSandbox, V2, DAY, type ApiResponse, type TestSandbox } from './helpers.js';
-import { account, line, UNKNOWN_INVOICE, UNKNOWN_LINE, UNKNOWN_UUID, type Fixture } from './fixtures.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { account, type Fixture, line, UNKNOWN_INVOICE, UNKNOWN_LINE, UNKNOWN_UUID } from './fixtures.js';
+import { type ApiResponse, DAY, spec, startTestSandbox, type TestSandbox, V2 } from './helpers.js';
 
 type Obj = Record<string, any>;
 const doc = openapi as unknown as Obj;
@@ -20,9 +21,11 @@ function documentedTriples(): string[] {
     for (const [status, raw] of Object.entries(operation.responses as Obj)) {
       const codes = new Set<string>();
       for (const media of Object.values((resolve(raw as Obj).content ?? {}) as Obj)) {
-        for (const example of Object.values(((media as Obj).examples ?? {}) as Obj)) codes.add(resolve(example as Obj).value?.code ?? '-');
+        for (const example of Object.values(((media as Obj).examples ?? {}) as Obj))
+          codes.add(resolve(example as Obj).value?.code ?? '-');
       }
-      for (const code of codes.size ? codes : ['-']) out.push(`${op.operationId} ${status} ${Number(status) < 300 ? '-' : code}`);
+      for (const code of codes.size ? codes : ['-'])
+        out.push(`${op.operationId} ${status} ${Number(status) < 300 ? '-' : code}`);
     }
   }
   return [...new Set(out)];
@@ -120,7 +123,8 @@ const success: Record<string, Scenario> = {
     return t.get(v1inv(f, 0, '/payment-link'), f.rw);
   },
   getPaymentLinkV1: async () => t.get(`/api/billing/payment-link/${await linkUuid(await acct())}`),
-  payPaymentLinkV1: async () => t.post(`/api/billing/payment-link/${await linkUuid(await acct())}/pay`, { paymentMethod: 'swish' }),
+  payPaymentLinkV1: async () =>
+    t.post(`/api/billing/payment-link/${await linkUuid(await acct())}/pay`, { paymentMethod: 'swish' }),
   payInvoiceV1: async () => {
     const f = await acct();
     return t.post('/api/billing/pay', { invoiceId: f.inv().legacyId, cardId: 'primary' }, f.rw);
@@ -154,7 +158,8 @@ const specific: Record<string, Scenario> = {
     const f = await acct({ cards: [{ last4: '0002' }] });
     return t.post(inv(f, 0, '/actions/pay'), {}, f.rw);
   },
-  'payInvoice 404 invoice_not_found': async () => t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/pay`, {}, (await acct()).rw),
+  'payInvoice 404 invoice_not_found': async () =>
+    t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/pay`, {}, (await acct()).rw),
   'payInvoice 409 invoice_not_unpaid': async () => {
     const f = await paidAcct();
     return t.post(inv(f, 0, '/actions/pay'), {}, f.rw);
@@ -172,7 +177,8 @@ const specific: Record<string, Scenario> = {
     const f = await acct();
     return t.post(inv(f, 0, '/actions/apply-credit'), { amount: 0 }, f.rw);
   },
-  'applyCreditToInvoice 404 invoice_not_found': async () => t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/apply-credit`, {}, (await acct()).rw),
+  'applyCreditToInvoice 404 invoice_not_found': async () =>
+    t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/apply-credit`, {}, (await acct()).rw),
   'applyCreditToInvoice 409 invoice_not_unpaid': async () => {
     const f = await paidAcct();
     return t.post(inv(f, 0, '/actions/apply-credit'), {}, f.rw);
@@ -193,7 +199,8 @@ const specific: Record<string, Scenario> = {
     const f = await acct();
     return t.post(inv(f, 0, '/actions/cancel'), { reason: 'x' }, f.rw);
   },
-  'cancelInvoice 404 invoice_not_found': async () => t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/cancel`, undefined, (await acct()).rw),
+  'cancelInvoice 404 invoice_not_found': async () =>
+    t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/cancel`, undefined, (await acct()).rw),
   'cancelInvoice 409 invoice_not_cancellable': async () => {
     const f = await paidAcct();
     return t.post(inv(f, 0, '/actions/cancel'), undefined, f.rw);
@@ -202,7 +209,8 @@ const specific: Record<string, Scenario> = {
     const f = await draftAcct();
     return t.post(inv(f, 0, '/actions/finalize'), {}, f.rw);
   },
-  'finalizeInvoice 404 invoice_not_found': async () => t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/finalize`, undefined, (await acct()).rw),
+  'finalizeInvoice 404 invoice_not_found': async () =>
+    t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/finalize`, undefined, (await acct()).rw),
   'finalizeInvoice 409 invoice_not_draft': async () => {
     const f = await acct();
     return t.post(inv(f, 0, '/actions/finalize'), undefined, f.rw);
@@ -224,9 +232,11 @@ const specific: Record<string, Scenario> = {
     return t.post(inv(f, 0, '/actions/generate-payment-link'), undefined, f.rw);
   },
   'getPaymentLinkState 400 invalid_request': async () => t.get(`${V2}/invoices/INV_1/payment-link`, (await acct()).rw),
-  'getPaymentLinkState 404 invoice_not_found': async () => t.get(`${V2}/invoices/${UNKNOWN_INVOICE}/payment-link`, (await acct()).rw),
+  'getPaymentLinkState 404 invoice_not_found': async () =>
+    t.get(`${V2}/invoices/${UNKNOWN_INVOICE}/payment-link`, (await acct()).rw),
   'getCreditNote 400 invalid_request': async () => t.get(`${V2}/invoices/inv_/credit-note`, (await acct()).rw),
-  'getCreditNote 404 invoice_not_found': async () => t.get(`${V2}/invoices/${UNKNOWN_INVOICE}/credit-note`, (await acct()).rw),
+  'getCreditNote 404 invoice_not_found': async () =>
+    t.get(`${V2}/invoices/${UNKNOWN_INVOICE}/credit-note`, (await acct()).rw),
   'getCreditNote 409 credit_note_unavailable': async () => {
     const f = await acct();
     return t.get(inv(f, 0, '/credit-note'), f.rw);
@@ -241,7 +251,8 @@ const specific: Record<string, Scenario> = {
     const f = await acct();
     return t.post(inv(f, 0, '/actions/credit'), { lines: [{ lineId: UNKNOWN_LINE, amount: 0 }] }, f.rw);
   },
-  'createCreditInvoice 404 invoice_not_found': async () => t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/credit`, {}, (await acct()).rw),
+  'createCreditInvoice 404 invoice_not_found': async () =>
+    t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/credit`, {}, (await acct()).rw),
   'createCreditInvoice 409 invoice_not_creditable': async () => {
     const f = await acct({ invoices: [{ status: 'cancelled', lines: [line()] }] });
     return t.post(inv(f, 0, '/actions/credit'), {}, f.rw);
@@ -249,7 +260,11 @@ const specific: Record<string, Scenario> = {
   'createCreditInvoice 422 credit_exceeds_creditable': async () => {
     const f = await acct();
     const invoice = await t.get(inv(f), f.rw);
-    return t.post(inv(f, 0, '/actions/credit'), { lines: [{ lineId: invoice.body.lines[0].id, amount: 100.01 }] }, f.rw);
+    return t.post(
+      inv(f, 0, '/actions/credit'),
+      { lines: [{ lineId: invoice.body.lines[0].id, amount: 100.01 }] },
+      f.rw,
+    );
   },
   'createCreditInvoice 422 unknown_invoice_line': async () => {
     const f = await acct();
@@ -264,12 +279,14 @@ const specific: Record<string, Scenario> = {
     const f = await acct();
     return t.post(inv(f, 0, '/actions/resend-email'), { to: 'x@example.com' }, f.rw);
   },
-  'resendInvoiceEmail 404 invoice_not_found': async () => t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/resend-email`, undefined, (await acct()).rw),
+  'resendInvoiceEmail 404 invoice_not_found': async () =>
+    t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/resend-email`, undefined, (await acct()).rw),
   'resendInvoiceEmail 409 invoice_is_draft': async () => {
     const f = await draftAcct();
     return t.post(inv(f, 0, '/actions/resend-email'), undefined, f.rw);
   },
-  'addFunds 400 invalid_request': async () => t.post(`${V2}/credit/actions/add-funds`, { amount: 100000.01 }, (await acct()).rw),
+  'addFunds 400 invalid_request': async () =>
+    t.post(`${V2}/credit/actions/add-funds`, { amount: 100000.01 }, (await acct()).rw),
   'listActivity 400 invalid_request': async () => t.get(`${V2}/activity?limit=101`, (await acct()).rw),
   'listInvoicesV1 400 BAD_REQUEST': async () => t.get('/api/billing/invoices?page=0', (await acct()).rw),
   'getInvoiceV1 400 BAD_REQUEST': async () => t.get('/api/billing/invoice/abc', (await acct()).rw),
@@ -294,25 +311,31 @@ const specific: Record<string, Scenario> = {
     const f = await acct();
     return t.post(v1inv(f, 0, '/apply-credit'), { amount: 130 }, f.rw);
   },
-  'applyCreditV1 404 INVOICE_NOT_FOUND': async () => t.post('/api/billing/invoice/999999/apply-credit', { amount: '1.00' }, (await acct()).rw),
+  'applyCreditV1 404 INVOICE_NOT_FOUND': async () =>
+    t.post('/api/billing/invoice/999999/apply-credit', { amount: '1.00' }, (await acct()).rw),
   'createPaymentLinkV1 400 INVOICE_NOT_UNPAID': async () => {
     const f = await paidAcct();
     return t.post(v1inv(f, 0, '/payment-link'), undefined, f.rw);
   },
-  'createPaymentLinkV1 404 INVOICE_NOT_FOUND': async () => t.post('/api/billing/invoice/999999/payment-link', undefined, (await acct()).rw),
+  'createPaymentLinkV1 404 INVOICE_NOT_FOUND': async () =>
+    t.post('/api/billing/invoice/999999/payment-link', undefined, (await acct()).rw),
   'getPaymentLinkStateV1 400 BAD_REQUEST': async () => t.get('/api/billing/invoice/0/payment-link', (await acct()).rw),
-  'getPaymentLinkStateV1 404 INVOICE_NOT_FOUND': async () => t.get('/api/billing/invoice/999999/payment-link', (await acct()).rw),
+  'getPaymentLinkStateV1 404 INVOICE_NOT_FOUND': async () =>
+    t.get('/api/billing/invoice/999999/payment-link', (await acct()).rw),
   'getPaymentLinkV1 400 BAD_REQUEST': async () => t.get('/api/billing/payment-link/not-a-uuid'),
   'getPaymentLinkV1 404 PAYMENT_LINK_NOT_FOUND': async () => t.get(`/api/billing/payment-link/${UNKNOWN_UUID}`),
   'getPaymentLinkV1 410 PAYMENT_LINK_EXPIRED': async () => t.get(`/api/billing/payment-link/${await expiredLink()}`),
-  'payPaymentLinkV1 400 BAD_REQUEST': async () => t.post(`/api/billing/payment-link/${await linkUuid(await acct())}/pay`, { paymentMethod: 'cash' }),
+  'payPaymentLinkV1 400 BAD_REQUEST': async () =>
+    t.post(`/api/billing/payment-link/${await linkUuid(await acct())}/pay`, { paymentMethod: 'cash' }),
   'payPaymentLinkV1 400 INVOICE_NOT_UNPAID': async () => {
     const uuid = await linkUuid(await acct());
     await t.post(`/api/billing/payment-link/${uuid}/pay`, { paymentMethod: 'card' });
     return t.post(`/api/billing/payment-link/${uuid}/pay`, { paymentMethod: 'card' });
   },
-  'payPaymentLinkV1 404 PAYMENT_LINK_NOT_FOUND': async () => t.post(`/api/billing/payment-link/${UNKNOWN_UUID}/pay`, { paymentMethod: 'card' }),
-  'payPaymentLinkV1 410 PAYMENT_LINK_EXPIRED': async () => t.post(`/api/billing/payment-link/${await expiredLink()}/pay`, { paymentMethod: 'card' }),
+  'payPaymentLinkV1 404 PAYMENT_LINK_NOT_FOUND': async () =>
+    t.post(`/api/billing/payment-link/${UNKNOWN_UUID}/pay`, { paymentMethod: 'card' }),
+  'payPaymentLinkV1 410 PAYMENT_LINK_EXPIRED': async () =>
+    t.post(`/api/billing/payment-link/${await expiredLink()}/pay`, { paymentMethod: 'card' }),
   'payInvoiceV1 400 INVOICE_NOT_UNPAID': async () => {
     const f = await paidAcct();
     return t.post('/api/billing/pay', { invoiceId: f.inv().legacyId, cardId: 'primary' }, f.rw);
@@ -334,20 +357,25 @@ const specific: Record<string, Scenario> = {
     const f = await acct({ cards: [{ last4: '0002' }] });
     return t.post('/api/billing/pay', { invoiceId: f.inv().legacyId, cardId: f.cards[0]!.legacyId }, f.rw);
   },
-  'payInvoiceV1 404 INVOICE_NOT_FOUND': async () => t.post('/api/billing/pay', { invoiceId: '999999', cardId: 'primary' }, (await acct()).rw),
+  'payInvoiceV1 404 INVOICE_NOT_FOUND': async () =>
+    t.post('/api/billing/pay', { invoiceId: '999999', cardId: 'primary' }, (await acct()).rw),
   'cancelInvoiceV1 400 INVOICE_NOT_CANCELLABLE': async () => {
     const f = await paidAcct();
     return t.post(v1inv(f, 0, '/cancel'), undefined, f.rw);
   },
-  'cancelInvoiceV1 404 INVOICE_NOT_FOUND': async () => t.post('/api/billing/invoice/999999/cancel', undefined, (await acct()).rw),
+  'cancelInvoiceV1 404 INVOICE_NOT_FOUND': async () =>
+    t.post('/api/billing/invoice/999999/cancel', undefined, (await acct()).rw),
   'listCreditLogV1 400 BAD_REQUEST': async () => t.get('/api/billing/credit-log?limit=101', (await acct()).rw),
-  'addFundsV1 400 AMOUNT_OUT_OF_RANGE': async () => t.post('/api/credit/add-funds', { amount: '100000.01' }, (await acct()).rw),
+  'addFundsV1 400 AMOUNT_OUT_OF_RANGE': async () =>
+    t.post('/api/credit/add-funds', { amount: '100000.01' }, (await acct()).rw),
   'addFundsV1 400 BAD_REQUEST': async () => t.post('/api/credit/add-funds', { amount: '250' }, (await acct()).rw),
 };
 
 /** A concrete path of an operation whose ids need not exist (for checks that run before lookup). */
 function anyPath(template: string): string {
-  return template.replace('{id}', template.startsWith('/api/v2/') ? UNKNOWN_INVOICE : '1').replace('{uuid}', UNKNOWN_UUID);
+  return template
+    .replace('{id}', template.startsWith('/api/v2/') ? UNKNOWN_INVOICE : '1')
+    .replace('{uuid}', UNKNOWN_UUID);
 }
 
 function generic(operationId: string, status: string, code: string): Scenario | undefined {
@@ -379,14 +407,23 @@ function generic(operationId: string, status: string, code: string): Scenario | 
   }
   if (code === 'idempotency_key_reused') {
     return async () => {
-      const f = await acct({ invoices: [{ status: 'unpaid', lines: [line()] }, { status: 'unpaid', lines: [line()] }] });
+      const f = await acct({
+        invoices: [
+          { status: 'unpaid', lines: [line()] },
+          { status: 'unpaid', lines: [line()] },
+        ],
+      });
       const target = (i: number) => anyPath(op.pathTemplate).replace(UNKNOWN_INVOICE, f.inv(i).id);
       const body = op.requestBody === 'none' ? undefined : operationId === 'addFunds' ? { amount: 1 } : {};
       const key = `reuse-${operationId}`;
       await t.call(op.method, target(0), { key: f.rw, idempotencyKey: key, ...(body ? { body } : {}) });
       // Same key, another request: another invoice (actions without a body) or another body.
       const other = operationId === 'addFunds' ? { body: { amount: 2 } } : body ? { body: { ...body } } : {};
-      return t.call(op.method, operationId === 'addFunds' ? target(0) : target(1), { key: f.rw, idempotencyKey: key, ...other });
+      return t.call(op.method, operationId === 'addFunds' ? target(0) : target(1), {
+        key: f.rw,
+        idempotencyKey: key,
+        ...other,
+      });
     };
   }
   if (code === 'idempotency_request_in_progress') {
@@ -397,7 +434,9 @@ function generic(operationId: string, status: string, code: string): Scenario | 
       await t.control('POST', '/sandbox/latency', { operationId, ms: 500 });
       try {
         // Whichever arrives first runs (held by the latency); the other finds its "running" row.
-        const both = await Promise.all([1, 2].map(() => t.call(op.method, path, { key: f.rw, idempotencyKey: 'slow', ...body })));
+        const both = await Promise.all(
+          [1, 2].map(() => t.call(op.method, path, { key: f.rw, idempotencyKey: 'slow', ...body })),
+        );
         return both.find((r) => r.body?.code === 'idempotency_request_in_progress') ?? both[1]!;
       } finally {
         await t.control('POST', '/sandbox/latency', { operationId, ms: 0 });
@@ -416,7 +455,10 @@ describe('every documented status and code is reachable', () => {
 
   it.each(triples)('%s', async (triple) => {
     const [operationId, status, code] = triple.split(' ') as [string, string, string];
-    const scenario = code === '-' && Number(status) < 300 ? success[operationId] : (specific[triple] ?? generic(operationId, status, code));
+    const scenario =
+      code === '-' && Number(status) < 300
+        ? success[operationId]
+        : (specific[triple] ?? generic(operationId, status, code));
     if (!scenario) throw new Error(`no scenario produces ${triple}`);
     const response = await scenario();
     expect({ status: response.status, code: response.body?.code ?? '-' }).toEqual({ status: Number(status), code });

@@ -4,7 +4,11 @@ import type { AccountSpec, CreatedAccount } from '../src/domain/accounts.js';
 import type { TestSandbox } from './helpers.js';
 
 /** One 100.00 line at 25 %: total 125.00. */
-export const line = (unitAmount = 100, description = 'Webbhotell Bas, 1 månad', taxRate = 25) => ({ description, unitAmount, taxRate });
+export const line = (unitAmount = 100, description = 'Webbhotell Bas, 1 månad', taxRate = 25) => ({
+  description,
+  unitAmount,
+  taxRate,
+});
 
 export interface Fixture extends CreatedAccount {
   rw: string;

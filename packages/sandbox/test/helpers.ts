@@ -3,8 +3,8 @@
 // must equal the body's requestId. A violation throws, so it fails the test that made the request.
 import { openapi } from '@billing-api/openapi';
 import { createSpecValidator, type Finding } from '@billing-api/validation';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/index.js';
 import type { AccountSpec, CreatedAccount } from '../src/domain/accounts.js';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../src/index.js';
 
 export const spec = createSpecValidator(openapi);
 
@@ -31,11 +31,16 @@ export class SpecViolation extends Error {
     readonly findings: Finding[],
     where: string,
   ) {
-    super(`${where} does not conform to the spec:\n${findings.map((f) => `  ${f.code} ${f.pointer}: ${f.message}`).join('\n')}`);
+    super(
+      `${where} does not conform to the spec:\n${findings.map((f) => `  ${f.code} ${f.pointer}: ${f.message}`).join('\n')}`,
+    );
   }
 }
 
-const REQUEST_ID = { v2: /^req_[0-9a-hjkmnp-tv-z]{26}$/, v1: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/ };
+const REQUEST_ID = {
+  v2: /^req_[0-9a-hjkmnp-tv-z]{26}$/,
+  v1: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+};
 
 /** Checks one response against the spec; throws SpecViolation. */
 export function checkResponse(method: string, path: string, response: ApiResponse): void {
@@ -44,8 +49,14 @@ export function checkResponse(method: string, path: string, response: ApiRespons
   const requestId = response.requestId;
   if (!requestId) throw new SpecViolation([], `${where} has no X-Request-Id`);
   const v2 = bare.startsWith('/api/v2/') || bare.startsWith('/sandbox/');
-  if (!(v2 ? REQUEST_ID.v2 : REQUEST_ID.v1).test(requestId)) throw new Error(`${where}: X-Request-Id ${requestId} has the wrong form`);
-  if (response.body && typeof response.body === 'object' && 'requestId' in response.body && response.body.requestId !== requestId) {
+  if (!(v2 ? REQUEST_ID.v2 : REQUEST_ID.v1).test(requestId))
+    throw new Error(`${where}: X-Request-Id ${requestId} has the wrong form`);
+  if (
+    response.body &&
+    typeof response.body === 'object' &&
+    'requestId' in response.body &&
+    response.body.requestId !== requestId
+  ) {
     throw new Error(`${where}: body requestId ${response.body.requestId} differs from X-Request-Id ${requestId}`);
   }
   if (bare.startsWith('/sandbox/')) return; // control endpoints are not part of the spec
@@ -56,13 +67,23 @@ export function checkResponse(method: string, path: string, response: ApiRespons
   }
   const contentType = response.headers.get('content-type') ?? undefined;
   if (spec.matchOperation(method, bare)) {
-    const findings = spec.validateResponse({ method, path: bare, status: response.status, headers: response.headers, contentType, body: response.text === '' ? undefined : response.body });
+    const findings = spec.validateResponse({
+      method,
+      path: bare,
+      status: response.status,
+      headers: response.headers,
+      contentType,
+      body: response.text === '' ? undefined : response.body,
+    });
     if (findings.length > 0) throw new SpecViolation(findings, where);
     return;
   }
   // Not an operation: the documented error envelope of its version, as a 404.
   if (response.status !== 404) throw new Error(`${where}: a path that is no operation must be 404`);
-  const findings = spec.validateValue(v2 ? '#/components/schemas/Problem' : '#/components/schemas/ErrorV1', response.body);
+  const findings = spec.validateValue(
+    v2 ? '#/components/schemas/Problem' : '#/components/schemas/ErrorV1',
+    response.body,
+  );
   if (findings.length > 0) throw new SpecViolation(findings, where);
 }
 
@@ -81,7 +102,13 @@ export interface TestSandbox {
 }
 
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', rateLimit: false, paymentDelayMs: 1000, ...options });
+  const sandbox = await startSandbox({
+    port: 0,
+    host: '127.0.0.1',
+    rateLimit: false,
+    paymentDelayMs: 1000,
+    ...options,
+  });
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.key) {
@@ -99,7 +126,13 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     const text = await res.text();
     let parsed: unknown = text;
     if (text !== '' && (res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
-    const response: ApiResponse = { status: res.status, headers: res.headers, body: parsed, text, requestId: res.headers.get('x-request-id') };
+    const response: ApiResponse = {
+      status: res.status,
+      headers: res.headers,
+      body: parsed,
+      text,
+      requestId: res.headers.get('x-request-id'),
+    };
     checkResponse(method, path, response);
     return response;
   };
@@ -107,10 +140,15 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
   return {
     sandbox,
     url: sandbox.url,
-    keys: { business: keyOf('business read/write'), readOnly: keyOf('business read-only'), personal: keyOf('personal read/write') },
+    keys: {
+      business: keyOf('business read/write'),
+      readOnly: keyOf('business read-only'),
+      personal: keyOf('personal read/write'),
+    },
     call,
     get: (path, key) => call('GET', path, key === undefined ? {} : { key }),
-    post: (path, body, key, extra = {}) => call('POST', path, { ...extra, ...(body === undefined ? {} : { body }), ...(key === undefined ? {} : { key }) }),
+    post: (path, body, key, extra = {}) =>
+      call('POST', path, { ...extra, ...(body === undefined ? {} : { body }), ...(key === undefined ? {} : { key }) }),
     control: (method, path, body) => call(method, path, body === undefined ? {} : { body }),
     async createAccount(spec) {
       const res = await call('POST', '/sandbox/accounts', { body: spec });

@@ -1,8 +1,8 @@
 // v2 idempotency: replay with Idempotent-Replayed, key reuse with another body, in progress, 24 h
 // expiry on the sandbox clock, keys per account, faults not remembered; v1 has none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, V2, DAY, type TestSandbox } from './helpers.js';
 import { account } from './fixtures.js';
+import { DAY, startTestSandbox, type TestSandbox, V2 } from './helpers.js';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -18,7 +18,12 @@ describe('idempotency', () => {
     const path = `${V2}/invoices/${f.inv().id}/actions/apply-credit`;
     const first = await t.post(path, { amount: 10 }, f.rw, { idempotencyKey: 'k-1' });
     expect(first.headers.get('idempotent-replayed')).toBeNull();
-    const replay = await t.call('POST', path, { key: f.rw, idempotencyKey: 'k-1', raw: '{ "amount" : 10 }', headers: { 'Content-Type': 'application/json' } });
+    const replay = await t.call('POST', path, {
+      key: f.rw,
+      idempotencyKey: 'k-1',
+      raw: '{ "amount" : 10 }',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(replay.status).toBe(200);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.text).toBe(first.text);
@@ -31,9 +36,15 @@ describe('idempotency', () => {
     const path = `${V2}/invoices/${f.inv().id}/actions/apply-credit`;
     await t.post(path, { amount: 10 }, f.rw, { idempotencyKey: 'k-2' });
     const reused = await t.post(path, { amount: 11 }, f.rw, { idempotencyKey: 'k-2' });
-    expect(reused.body).toMatchObject({ status: 409, code: 'idempotency_key_reused', detail: 'This Idempotency-Key was already used with a different request body.' });
+    expect(reused.body).toMatchObject({
+      status: 409,
+      code: 'idempotency_key_reused',
+      detail: 'This Idempotency-Key was already used with a different request body.',
+    });
     const g = await account(t, { credit: 100 });
-    const own = await t.post(`${V2}/invoices/${g.inv().id}/actions/apply-credit`, { amount: 10 }, g.rw, { idempotencyKey: 'k-2' });
+    const own = await t.post(`${V2}/invoices/${g.inv().id}/actions/apply-credit`, { amount: 10 }, g.rw, {
+      idempotencyKey: 'k-2',
+    });
     expect(own.status).toBe(200);
     expect(own.headers.get('idempotent-replayed')).toBeNull();
   });
@@ -73,7 +84,9 @@ describe('idempotency', () => {
     expect(retry.headers.get('idempotent-replayed')).toBeNull();
 
     await t.advance(DAY - 60_000);
-    expect((await t.post(path, { amount: 1 }, f.rw, { idempotencyKey: 'k-5' })).headers.get('idempotent-replayed')).toBe('true');
+    expect(
+      (await t.post(path, { amount: 1 }, f.rw, { idempotencyKey: 'k-5' })).headers.get('idempotent-replayed'),
+    ).toBe('true');
     await t.advance(60_000);
     const fresh = await t.post(path, { amount: 1 }, f.rw, { idempotencyKey: 'k-5' });
     expect(fresh.headers.get('idempotent-replayed')).toBeNull();
@@ -82,8 +95,12 @@ describe('idempotency', () => {
 
   it('validates the key, and v1 has no idempotency', async () => {
     const f = await account(t, { credit: 100 });
-    const bad = await t.post(`${V2}/credit/actions/add-funds`, { amount: 1 }, f.rw, { idempotencyKey: 'x'.repeat(256) });
-    expect(bad.body.errors).toEqual([{ pointer: '/header/Idempotency-Key', detail: 'must be at most 255 characters long', code: 'too_long' }]);
+    const bad = await t.post(`${V2}/credit/actions/add-funds`, { amount: 1 }, f.rw, {
+      idempotencyKey: 'x'.repeat(256),
+    });
+    expect(bad.body.errors).toEqual([
+      { pointer: '/header/Idempotency-Key', detail: 'must be at most 255 characters long', code: 'too_long' },
+    ]);
     const v1 = `/api/billing/invoice/${f.inv().legacyId}/apply-credit`;
     await t.post(v1, { amount: '1.00' }, f.rw, { idempotencyKey: 'k-6' });
     const second = await t.post(v1, { amount: '1.00' }, f.rw, { idempotencyKey: 'k-6' });

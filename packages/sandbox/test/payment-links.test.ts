@@ -1,8 +1,8 @@
 // Payment links (seed 004): created or reused, viewed through the public v1 page, expiring after the
 // configured time (410), and paid through the public checkout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, V2, DAY, type TestSandbox } from './helpers.js';
 import { account } from './fixtures.js';
+import { DAY, startTestSandbox, type TestSandbox, V2 } from './helpers.js';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -21,23 +21,45 @@ describe('payment links', () => {
     const reuse = await t.post(`${V2}/invoices/${f.inv().id}/actions/generate-payment-link`, undefined, f.rw);
     expect(reuse.body).toMatchObject({ reused: true, linkId, expiresAt });
     const v1 = await t.post(`/api/billing/invoice/${f.inv().legacyId}/payment-link`, undefined, f.rw);
-    expect(v1.body.data).toMatchObject({ uuid: linkId, message: 'Using existing active payment link', invoice: { id: f.inv().legacyId, status: 'Unpaid', total: '125.00' } });
+    expect(v1.body.data).toMatchObject({
+      uuid: linkId,
+      message: 'Using existing active payment link',
+      invoice: { id: f.inv().legacyId, status: 'Unpaid', total: '125.00' },
+    });
 
     for (let i = 0; i < 2; i++) {
       const page = await t.get(`/api/billing/payment-link/${linkId}`);
-      expect(page.body.data.invoice).toMatchObject({ id: f.inv().legacyId, number: f.inv().number, outstanding: '125.00', items: [{ quantity: 1, amount: '100.00' }] });
+      expect(page.body.data.invoice).toMatchObject({
+        id: f.inv().legacyId,
+        number: f.inv().number,
+        outstanding: '125.00',
+        items: [{ quantity: 1, amount: '100.00' }],
+      });
     }
     const state = await t.get(`${V2}/invoices/${f.inv().id}/payment-link`, f.rw);
     expect(state.body).toMatchObject({ hasActiveLink: true, linkId, viewCount: 2, previousLinks: [] });
     expect(state.body.lastViewedAt).toMatch(/Z$/);
-    expect((await t.get(`/api/billing/invoice/${f.inv().legacyId}/payment-link`, f.rw)).body.data).toMatchObject({ hasActiveLink: true, uuid: linkId, viewCount: 2 });
+    expect((await t.get(`/api/billing/invoice/${f.inv().legacyId}/payment-link`, f.rw)).body.data).toMatchObject({
+      hasActiveLink: true,
+      uuid: linkId,
+      viewCount: 2,
+    });
 
     await t.advance(30 * DAY);
     const gone = await t.get(`/api/billing/payment-link/${linkId}`);
     expect(gone.body).toMatchObject({ code: 'PAYMENT_LINK_EXPIRED', error: 'Gone' });
     const after = await t.get(`${V2}/invoices/${f.inv().id}/payment-link`, f.rw);
-    expect(after.body).toMatchObject({ hasActiveLink: false, linkId: null, paymentUrl: null, expiresAt: null, viewCount: 0, lastViewedAt: null });
-    expect(after.body.previousLinks).toEqual([{ linkId, createdAt: expect.any(String), expiresAt, expired: true, viewCount: 2 }]);
+    expect(after.body).toMatchObject({
+      hasActiveLink: false,
+      linkId: null,
+      paymentUrl: null,
+      expiresAt: null,
+      viewCount: 0,
+      lastViewedAt: null,
+    });
+    expect(after.body.previousLinks).toEqual([
+      { linkId, createdAt: expect.any(String), expiresAt, expired: true, viewCount: 2 },
+    ]);
     const fresh = await t.post(`/api/billing/invoice/${f.inv().legacyId}/payment-link`, undefined, f.rw);
     expect(fresh.body.data.message).toBe('Payment link created');
     expect(fresh.body.data.uuid).not.toBe(linkId);
@@ -49,14 +71,20 @@ describe('payment links', () => {
     await t.post(`${V2}/invoices/${f.inv().id}/actions/cancel`, undefined, f.rw);
     expect((await t.get(`/api/billing/payment-link/${link.body.linkId}`)).status).toBe(410);
     const refused = await t.post(`/api/billing/invoice/${f.inv().legacyId}/payment-link`, undefined, f.rw);
-    expect(refused.body).toMatchObject({ code: 'INVOICE_NOT_UNPAID', message: 'Payment links can only be created for unpaid invoices; invoice status is Cancelled' });
+    expect(refused.body).toMatchObject({
+      code: 'INVOICE_NOT_UNPAID',
+      message: 'Payment links can only be created for unpaid invoices; invoice status is Cancelled',
+    });
   });
 
   it('pays through the public checkout when its URL is opened', async () => {
     const f = await account(t);
     const link = await t.post(`${V2}/invoices/${f.inv().id}/actions/generate-payment-link`, undefined, f.rw);
     const checkout = await t.post(`/api/billing/payment-link/${link.body.linkId}/pay`, { paymentMethod: 'swish' });
-    expect(checkout.body.data).toMatchObject({ paymentMethod: 'swish', sessionId: expect.stringMatching(/^cs_[0-9a-f]{32}$/) });
+    expect(checkout.body.data).toMatchObject({
+      paymentMethod: 'swish',
+      sessionId: expect.stringMatching(/^cs_[0-9a-f]{32}$/),
+    });
     expect((await t.get(`${V2}/invoices/${f.inv().id}`, f.rw)).body.status).toBe('payment_pending');
     const path = new URL(checkout.body.data.checkoutUrl).pathname;
     const done = await t.control('GET', path);

@@ -1,9 +1,9 @@
 // Rate limiting per key (token bucket): the documented v2 headers and v1 retryAfter, separate
 // buckets per key and per client IP for public operations, refill over the window.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, V2, type TestSandbox } from './helpers.js';
-import { account } from './fixtures.js';
 import { parseRateLimit, TokenBuckets } from '../src/rate-limit.js';
+import { account } from './fixtures.js';
+import { startTestSandbox, type TestSandbox, V2 } from './helpers.js';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -22,7 +22,13 @@ describe('rate limiting', () => {
     }
     expect(remaining).toEqual(['2', '1', '0']);
     const limited = await t.get(`${V2}/credit`, f.rw);
-    expect(limited.body).toMatchObject({ status: 429, code: 'rate_limited', detail: expect.stringMatching(/^Rate limit of 3 requests per 60 seconds exceeded; retry after (19|20) seconds\.$/) });
+    expect(limited.body).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      detail: expect.stringMatching(
+        /^Rate limit of 3 requests per 60 seconds exceeded; retry after (19|20) seconds\.$/,
+      ),
+    });
     expect(limited.headers.get('x-ratelimit-limit')).toBe('3');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(19);

@@ -1,6 +1,6 @@
 // The CLI with a file database: changes survive a SIGKILL and a restart on the same --data file (no
 // re-seeding, same keys, same clock), and SIGTERM shuts down cleanly. Spawns the built CLI.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,11 @@ interface Started {
 /** Starts the CLI and reads the URL and keys it prints at start-up. */
 function startCli(): Promise<Started> {
   if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', data, '--seed', '5', '--quiet', '--payment-delay-ms', '3600000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [CLI, '--port', '0', '--data', data, '--seed', '5', '--quiet', '--payment-delay-ms', '3600000'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   children.push(child);
   let err = '';
   return new Promise((resolve, reject) => {
@@ -37,7 +41,9 @@ function startCli(): Promise<Started> {
       const url = /listening on (http:\/\/\S+)/.exec(err)?.[1];
       if (url && err.includes('personal read/write')) {
         clearTimeout(timer);
-        const keys = Object.fromEntries([...err.matchAll(/^\s{2}(\S.*?)\s{2,}(sk_test_\w+)/gm)].map((m) => [m[1]!.trim(), m[2]!]));
+        const keys = Object.fromEntries(
+          [...err.matchAll(/^\s{2}(\S.*?)\s{2,}(sk_test_\w+)/gm)].map((m) => [m[1]!.trim(), m[2]!]),
+        );
         resolve({ child, url, keys, stderr: () => err });
       }
     });
@@ -48,16 +54,26 @@ function startCli(): Promise<Started> {
 async function call(base: string, method: string, path: string, key: string | undefined, body?: unknown) {
   const res = await fetch(base + path, {
     method,
-    headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
-  const response = { status: res.status, headers: res.headers, body: JSON.parse(text), text, requestId: res.headers.get('x-request-id') };
+  const response = {
+    status: res.status,
+    headers: res.headers,
+    body: JSON.parse(text),
+    text,
+    requestId: res.headers.get('x-request-id'),
+  };
   checkResponse(method, path, response);
   return response;
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('restart on a file database', () => {
   it('keeps every change across a SIGKILL, and stops cleanly on SIGTERM', async () => {
@@ -78,9 +94,13 @@ describe('restart on a file database', () => {
     const second = await startCli();
     expect(second.keys).toEqual(first.keys);
     const after = (await call(second.url, 'GET', `${V2}/invoices?limit=100`, key)).body.data;
-    expect(after.map((i: any) => [i.id, i.status, i.creditApplied, i.balance])).toEqual(before.map((i: any) => [i.id, i.status, i.creditApplied, i.balance]));
+    expect(after.map((i: any) => [i.id, i.status, i.creditApplied, i.balance])).toEqual(
+      before.map((i: any) => [i.id, i.status, i.creditApplied, i.balance]),
+    );
     expect((await call(second.url, 'GET', `${V2}/credit`, key)).body.amount).toBe(2399.9);
-    expect((await call(second.url, 'GET', `${V2}/invoices/${topUp.body.invoice.id}`, key)).body.status).toBe('payment_pending');
+    expect((await call(second.url, 'GET', `${V2}/invoices/${topUp.body.invoice.id}`, key)).body.status).toBe(
+      'payment_pending',
+    );
     const state = await call(second.url, 'GET', `${V2}/invoices/${unpaid.id}/payment-link`, key);
     expect(state.body).toMatchObject({ hasActiveLink: true, linkId: link.body.linkId });
     const clock = await call(second.url, 'GET', '/sandbox/clock', undefined);

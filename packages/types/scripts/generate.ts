@@ -7,4 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { runGenerate } from '../../../scripts/lib/package-tooling.js';
 import { render } from './render.js';
 
-runGenerate({ render, generatedDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'generated'), packageName: '@billing-api/types' });
+runGenerate({
+  render,
+  generatedDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'generated'),
+  packageName: '@billing-api/types',
+});

@@ -7,8 +7,9 @@
  * redocly.yaml: its Redocly core is 1.x while the repository's config targets @redocly/cli 2, and the
  * bundle is what every other package reads too.
  */
-import { createRequire } from 'node:module';
+
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 

@@ -6,7 +6,7 @@
  */
 import type { operations } from '../generated/openapi.js';
 
-export type { paths, components, operations, webhooks, $defs } from '../generated/openapi.js';
+export type { $defs, components, operations, paths, webhooks } from '../generated/openapi.js';
 export type * from '../generated/schemas.js';
 
 /** Every `operationId` of the spec, e.g. `'listInvoices'` or `'applyCreditV1'`. */

@@ -28,7 +28,9 @@ describe('generated/', () => {
 
 describe('renderAliases', () => {
   it('documents each alias with the first sentence of its description', () => {
-    const out = renderAliases({ components: { schemas: { Thing: { description: 'A thing. More words.' }, Other: { title: 'Other' } } } });
+    const out = renderAliases({
+      components: { schemas: { Thing: { description: 'A thing. More words.' }, Other: { title: 'Other' } } },
+    });
     expect(out).toContain("/** A thing. */\nexport type Thing = components['schemas']['Thing'];");
     expect(out).toContain("/** Other */\nexport type Other = components['schemas']['Other'];");
   });

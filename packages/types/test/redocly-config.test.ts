@@ -22,7 +22,10 @@ interface RedoclyCore1 {
     styleguide: { rules: Record<string, Record<string, unknown>> };
   }>;
   makeDocumentFromString(source: string, absoluteRef: string): unknown;
-  lintConfig(options: { document: unknown; config: unknown }): Promise<Array<{ message: string; location: Array<{ pointer?: string }> }>>;
+  lintConfig(options: {
+    document: unknown;
+    config: unknown;
+  }): Promise<Array<{ message: string; location: Array<{ pointer?: string }> }>>;
 }
 
 /** Rules of @redocly/cli 2 that 1.x does not know. Empty on purpose: redocly.yaml keeps to keys both accept. */

@@ -2,9 +2,30 @@
 // (tsc underneath): a wrong type fails here, at compile time, not at run time.
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
-  ApplyCreditRequestV1, Card, CreditBalance, CursorPage, ErrorBody, ErrorV1, Invoice, InvoiceLine,
-  InvoiceStatus, InvoiceStatusV1, InvoiceV1, Money, OperationId, OperationParameters, PageInfoV1,
-  PaymentLink, PdfDocument, Problem, RequestBody, ResponseBody, SuccessBody, components, operations, paths,
+  ApplyCreditRequestV1,
+  Card,
+  CreditBalance,
+  CursorPage,
+  components,
+  ErrorBody,
+  ErrorV1,
+  Invoice,
+  InvoiceLine,
+  InvoiceStatus,
+  InvoiceStatusV1,
+  InvoiceV1,
+  Money,
+  OperationId,
+  OperationParameters,
+  operations,
+  PageInfoV1,
+  PaymentLink,
+  PdfDocument,
+  Problem,
+  paths,
+  RequestBody,
+  ResponseBody,
+  SuccessBody,
 } from '../src/index.js';
 
 describe('named aliases', () => {
@@ -32,7 +53,7 @@ describe('required and optional fields', () => {
   it('a request field with a default stays optional (the server fills it in)', () => {
     expectTypeOf<RequestBody<'applyCreditToInvoice'>>().toEqualTypeOf<{ amount?: number; noEmail?: boolean }>();
     expectTypeOf<{ amount: string }>().toExtend<ApplyCreditRequestV1>();
-    expectTypeOf<{}>().not.toExtend<ApplyCreditRequestV1>();
+    expectTypeOf<Record<string, never>>().not.toExtend<ApplyCreditRequestV1>();
   });
 
   it('Problem has optional errors[] and required detail and code', () => {

@@ -1,9 +1,10 @@
 // One Ajv (JSON Schema 2020-12) instance per spec document and purpose. The whole document is added
 // once under a fixed id, so schemas are compiled by pointer (`<id>#/paths/...`) and their
 // `#/components/...` refs resolve inside the same document: nothing is dereferenced or copied.
+
+import type { ValidateFunction } from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { ValidateFunction } from 'ajv';
 import { decimalPlacesKeyword } from './decimal-places.js';
 
 // ajv and ajv-formats are CommonJS: the default import is `module.exports`, whose `.default` is the

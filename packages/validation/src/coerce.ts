@@ -38,7 +38,10 @@ function parameterTypes(document: unknown, schema: Schema): { types: string[]; i
   let cached = typeCache.get(schema);
   if (!cached) {
     const resolved = resolveSchema(document, schema);
-    cached = { types: typesOf(resolved), itemTypes: typesOf(resolveSchema(document, resolved?.items as Schema | undefined)) };
+    cached = {
+      types: typesOf(resolved),
+      itemTypes: typesOf(resolveSchema(document, resolved?.items as Schema | undefined)),
+    };
     typeCache.set(schema, cached);
   }
   return cached;

@@ -1,8 +1,9 @@
 // Fills the spec's `default`s into a valid request body, following `$ref`s (Ajv's `useDefaults` stops
 // at a `$ref`, so `detailsSource: $ref CreditDetailsSource` with its default would be missed), so the
 // sandbox never restates a default the spec already gives.
-import { getAt } from './pointer.js';
+
 import { defaultOf, resolveSchema } from './coerce.js';
+import { getAt } from './pointer.js';
 
 type Schema = Record<string, unknown>;
 

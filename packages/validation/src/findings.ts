@@ -1,8 +1,8 @@
 // Turns Ajv's errors into findings with the spec's FieldError codes and a message that names the
 // field and says what was expected, in the wording the spec's examples use ("must be at most 100").
 import type { ErrorObject } from 'ajv';
-import type { Finding, FindingCode, FindingLocation } from './types.js';
 import { escapeToken } from './pointer.js';
+import type { Finding, FindingCode, FindingLocation } from './types.js';
 
 /** Short JSON text of a value for `actual` (cut at 80 characters). */
 export function describeValue(value: unknown): string {
@@ -13,7 +13,7 @@ export function describeValue(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function codeOf(keyword: string): FindingCode {
@@ -60,16 +60,24 @@ function expectation(error: ErrorObject): { expected: string; says: string } {
     case 'dependentRequired':
       return { expected: 'present', says: 'is required' };
     case 'type':
-      return { expected: String(p.type).replaceAll(',', ' or '), says: `must be of type ${String(p.type).replaceAll(',', ' or ')}` };
+      return {
+        expected: String(p.type).replaceAll(',', ' or '),
+        says: `must be of type ${String(p.type).replaceAll(',', ' or ')}`,
+      };
     case 'format':
       return { expected: `format ${String(p.format)}`, says: `must be a valid ${String(p.format)}` };
     case 'pattern':
       return {
         expected: `pattern ${String(p.pattern)}`,
-        says: title ? `must be a valid ${title} (pattern ${String(p.pattern)})` : `must match the pattern ${String(p.pattern)}`,
+        says: title
+          ? `must be a valid ${title} (pattern ${String(p.pattern)})`
+          : `must match the pattern ${String(p.pattern)}`,
       };
     case 'x-decimal-places':
-      return { expected: `at most ${String(error.schema)} decimals`, says: `must have at most ${String(error.schema)} decimal places` };
+      return {
+        expected: `at most ${String(error.schema)} decimals`,
+        says: `must have at most ${String(error.schema)} decimal places`,
+      };
     case 'minimum':
       return { expected: `>= ${String(p.limit)}`, says: `must be at least ${String(p.limit)}` };
     case 'maximum':
@@ -81,16 +89,25 @@ function expectation(error: ErrorObject): { expected: string; says: string } {
     case 'multipleOf':
       return { expected: `multiple of ${String(p.multipleOf)}`, says: `must be a multiple of ${String(p.multipleOf)}` };
     case 'minLength':
-      return { expected: `at least ${String(p.limit)} characters`, says: `must be at least ${String(p.limit)} characters long` };
+      return {
+        expected: `at least ${String(p.limit)} characters`,
+        says: `must be at least ${String(p.limit)} characters long`,
+      };
     case 'maxLength':
-      return { expected: `at most ${String(p.limit)} characters`, says: `must be at most ${String(p.limit)} characters long` };
+      return {
+        expected: `at most ${String(p.limit)} characters`,
+        says: `must be at most ${String(p.limit)} characters long`,
+      };
     case 'minItems':
       return { expected: `at least ${String(p.limit)} items`, says: `must have at least ${String(p.limit)} items` };
     case 'maxItems':
       return { expected: `at most ${String(p.limit)} items`, says: `must have at most ${String(p.limit)} items` };
     case 'minProperties':
     case 'maxProperties':
-      return { expected: `${error.keyword} ${String(p.limit)}`, says: error.message ?? 'has the wrong number of properties' };
+      return {
+        expected: `${error.keyword} ${String(p.limit)}`,
+        says: error.message ?? 'has the wrong number of properties',
+      };
     case 'additionalProperties':
     case 'unevaluatedProperties':
       return { expected: 'no such property', says: 'is not a known property' };
@@ -125,11 +142,11 @@ export function toFindings(
     let pointer = error.instancePath;
     let actual: unknown = error.data;
     if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
-      pointer += '/' + escapeToken(String(p.missingProperty));
+      pointer += `/${escapeToken(String(p.missingProperty))}`;
       actual = undefined;
     } else if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
       const property = String(p.additionalProperty ?? p.unevaluatedProperty);
-      pointer += '/' + escapeToken(property);
+      pointer += `/${escapeToken(property)}`;
       actual = (error.data as Record<string, unknown> | undefined)?.[property];
     }
     const full = context.prefix + pointer || '/';

@@ -2,8 +2,9 @@
 // with the pointer of each schema kept for compiling), and a matcher from method + concrete path to
 // operation. Our own matcher rather than a router library because it must run where no HTTP server
 // does (the conformance kit) and because its only input is the spec's path templates.
+
+import { escapeToken, resolveObject, toPointer } from './pointer.js';
 import type { OperationInfo, OperationMatch } from './types.js';
-import { resolveObject, toPointer } from './pointer.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -61,22 +62,27 @@ export class OperationIndex {
     for (const [template, rawItem] of Object.entries(paths)) {
       const itemPointer = toPointer(['paths', template]);
       const { value: item, pointer: itemAt } = resolveObject(document, rawItem, itemPointer);
-      const shared = this.parameters(item.parameters, itemAt + '/parameters');
+      const shared = this.parameters(item.parameters, `${itemAt}/parameters`);
       for (const method of METHODS) {
         const op = item[method] as Record<string, unknown> | undefined;
         if (!op) continue;
         const opPointer = `${itemAt}/${method}`;
-        const own = this.parameters(op.parameters, opPointer + '/parameters');
+        const own = this.parameters(op.parameters, `${opPointer}/parameters`);
         const merged = new Map<string, IndexedParameter>();
         for (const p of [...shared, ...own]) merged.set(`${p.in}:${p.name}`, p);
         const parameters = [...merged.values()];
         const requestContent = new Map<string, string | undefined>();
         let requestBody: OperationInfo['requestBody'] = 'none';
         if (op.requestBody) {
-          const { value: body, pointer: bodyAt } = resolveObject(document, op.requestBody, opPointer + '/requestBody');
+          const { value: body, pointer: bodyAt } = resolveObject(document, op.requestBody, `${opPointer}/requestBody`);
           requestBody = body.required === true ? 'required' : 'optional';
-          for (const [media, mediaObject] of Object.entries((body.content ?? {}) as Record<string, Record<string, unknown>>)) {
-            requestContent.set(media.toLowerCase(), mediaObject.schema ? `${bodyAt}/content/${escape(media)}/schema` : undefined);
+          for (const [media, mediaObject] of Object.entries(
+            (body.content ?? {}) as Record<string, Record<string, unknown>>,
+          )) {
+            requestContent.set(
+              media.toLowerCase(),
+              mediaObject.schema ? `${bodyAt}/content/${escapeToken(media)}/schema` : undefined,
+            );
           }
         }
         const operationId = typeof op.operationId === 'string' ? op.operationId : `${method.toUpperCase()} ${template}`;
@@ -147,8 +153,4 @@ export class OperationIndex {
     const bare = path.split('?')[0]!;
     return this.routes.some(({ template }) => template.regex.test(bare));
   }
-}
-
-function escape(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -8,7 +8,7 @@ export function escapeToken(token: string): string {
 
 /** Joins tokens into a pointer: `['paths', '/a']` -> `/paths/~1a`. */
 export function toPointer(tokens: readonly (string | number)[]): string {
-  return tokens.map((t) => '/' + escapeToken(String(t))).join('');
+  return tokens.map((t) => `/${escapeToken(String(t))}`).join('');
 }
 
 /** Reads the value at a `#/...` pointer of a document. */

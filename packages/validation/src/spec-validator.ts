@@ -1,6 +1,13 @@
 // createSpecValidator: the one entry point. Given the bundled OpenAPI document it matches requests to
 // operations and validates requests (sandbox) and responses (conformance kit, tests) against the
 // spec. Schemas are compiled lazily, each once, and kept for the life of the validator.
+
+import { createCompiler } from './ajv.js';
+import { coerceParameter, defaultOf } from './coerce.js';
+import { withDefaults } from './defaults.js';
+import { describeValue, toFindings } from './findings.js';
+import { type IndexedOperation, OperationIndex } from './operations.js';
+import { resolveObject } from './pointer.js';
 import type {
   Finding,
   HeadersInput,
@@ -11,12 +18,6 @@ import type {
   RequestValidation,
   ResponseInput,
 } from './types.js';
-import { createCompiler } from './ajv.js';
-import { OperationIndex, type IndexedOperation } from './operations.js';
-import { coerceParameter, defaultOf } from './coerce.js';
-import { describeValue, toFindings } from './findings.js';
-import { resolveObject } from './pointer.js';
-import { withDefaults } from './defaults.js';
 
 export interface SpecValidator {
   /** Every operation of the document, in document order. */
@@ -37,7 +38,7 @@ function headerMap(headers: HeadersInput | undefined): Map<string, string> {
   const map = new Map<string, string>();
   if (!headers) return map;
   if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
-    (headers as Headers).forEach((value, name) => map.set(name.toLowerCase(), value));
+    for (const [name, value] of headers as Headers) map.set(name.toLowerCase(), value);
     return map;
   }
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
@@ -94,7 +95,12 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
 
   function validateRequest(request: RequestInput): RequestValidation {
     const match = index.match(request.method, request.path);
-    const result: RequestValidation = { operation: match, findings: [], params: { path: {}, query: {}, header: {} }, body: request.body };
+    const result: RequestValidation = {
+      operation: match,
+      findings: [],
+      params: { path: {}, query: {}, header: {} },
+      body: request.body,
+    };
     if (!match) return result;
     const op = match.operation as IndexedOperation;
     let headers: Map<string, string> | undefined; // built only for operations with header parameters
@@ -136,13 +142,29 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
     const base = { operation: op.operationId, location: 'body' as const, pointer: '/' };
     if (op.requestBody === 'none') {
       if (request.body === undefined) return [];
-      return [{ ...base, code: 'unknown_property', expected: 'no body', actual: describeValue(request.body), message: 'this action takes no request body' }];
+      return [
+        {
+          ...base,
+          code: 'unknown_property',
+          expected: 'no body',
+          actual: describeValue(request.body),
+          message: 'this action takes no request body',
+        },
+      ];
     }
     const media = mediaTypeOf(request.contentType) ?? 'application/json';
     const schemaPointer = op.requestContent.get(media);
     if (request.body === undefined) {
       if (op.requestBody === 'required') {
-        return [{ ...base, code: 'missing_required', expected: 'a JSON request body', actual: '(missing)', message: 'a request body is required' }];
+        return [
+          {
+            ...base,
+            code: 'missing_required',
+            expected: 'a JSON request body',
+            actual: '(missing)',
+            message: 'a request body is required',
+          },
+        ];
       }
       // Optional and absent: give the caller the defaults of an empty object when that is valid.
       const pointer = op.requestContent.get('application/json');
@@ -151,15 +173,17 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
     }
     if (!op.requestContent.has(media)) {
       const documented = [...op.requestContent.keys()].join(', ');
-      return [{
-        operation: op.operationId,
-        location: 'content-type',
-        pointer: '/header/Content-Type',
-        code: 'undocumented_content_type',
-        expected: documented,
-        actual: media,
-        message: `Content-Type ${media} is not accepted; send ${documented}`,
-      }];
+      return [
+        {
+          operation: op.operationId,
+          location: 'content-type',
+          pointer: '/header/Content-Type',
+          code: 'undocumented_content_type',
+          expected: documented,
+          actual: media,
+          message: `Content-Type ${media} is not accepted; send ${documented}`,
+        },
+      ];
     }
     if (!schemaPointer) return [];
     const validate = compile(schemaPointer);
@@ -177,12 +201,34 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
     const name = response.operationId ?? `${(response.method ?? '').toUpperCase()} ${response.path ?? ''}`;
     const status = response.status;
     if (!op) {
-      return [{ operation: name, status, location: 'status', pointer: '', code: 'undocumented_status', expected: 'an operation of the spec', actual: name, message: `${name} is not an operation of the spec` }];
+      return [
+        {
+          operation: name,
+          status,
+          location: 'status',
+          pointer: '',
+          code: 'undocumented_status',
+          expected: 'an operation of the spec',
+          actual: name,
+          message: `${name} is not an operation of the spec`,
+        },
+      ];
     }
     const documented = documentedResponse(op, status);
     if (!documented) {
       const statuses = Object.keys(op.responses).join(', ');
-      return [{ operation: op.operationId, status, location: 'status', pointer: '', code: 'undocumented_status', expected: statuses, actual: String(status), message: `status ${status} is not documented for ${op.operationId} (documented: ${statuses})` }];
+      return [
+        {
+          operation: op.operationId,
+          status,
+          location: 'status',
+          pointer: '',
+          code: 'undocumented_status',
+          expected: statuses,
+          actual: String(status),
+          message: `status ${status} is not documented for ${op.operationId} (documented: ${statuses})`,
+        },
+      ];
     }
     const at = `${op.pointer}/responses/${documented.key}`;
     const { value: spec, pointer: specAt } = resolveObject(document, documented.value, at);
@@ -190,11 +236,24 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
     const headers = headerMap(response.headers);
     for (const [headerName, rawHeader] of Object.entries((spec.headers ?? {}) as Record<string, unknown>)) {
       if (headerName.toLowerCase() === 'content-type') continue;
-      const { value: header, pointer: headerAt } = resolveObject(document, rawHeader, `${specAt}/headers/${headerName.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+      const { value: header, pointer: headerAt } = resolveObject(
+        document,
+        rawHeader,
+        `${specAt}/headers/${headerName.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+      );
       const value = headers.get(headerName.toLowerCase());
       if (value === undefined) {
         if (header.required === true) {
-          findings.push({ operation: op.operationId, status, location: 'header', pointer: `/header/${headerName}`, code: 'missing_header', expected: 'present', actual: '(missing)', message: `response header ${headerName} is required` });
+          findings.push({
+            operation: op.operationId,
+            status,
+            location: 'header',
+            pointer: `/header/${headerName}`,
+            code: 'missing_header',
+            expected: 'present',
+            actual: '(missing)',
+            message: `response header ${headerName} is required`,
+          });
         }
         continue;
       }
@@ -202,7 +261,14 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
       const coerced = coerceParameter(document, header.schema as Record<string, unknown>, value);
       const validate = compile(`${headerAt}/schema`);
       if (!validate(coerced)) {
-        findings.push(...toFindings(validate.errors, { operation: op.operationId, status, location: 'header', prefix: `/header/${headerName}` }));
+        findings.push(
+          ...toFindings(validate.errors, {
+            operation: op.operationId,
+            status,
+            location: 'header',
+            prefix: `/header/${headerName}`,
+          }),
+        );
       }
     }
     const content = (spec.content ?? {}) as Record<string, Record<string, unknown>>;
@@ -210,23 +276,52 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
     const media = mediaTypeOf(response.contentType);
     if (mediaTypes.length === 0) {
       if (response.body !== undefined) {
-        findings.push({ operation: op.operationId, status, location: 'content-type', pointer: '', code: 'undocumented_content_type', expected: 'no body', actual: media ?? '(missing)', message: `status ${status} of ${op.operationId} documents no body` });
+        findings.push({
+          operation: op.operationId,
+          status,
+          location: 'content-type',
+          pointer: '',
+          code: 'undocumented_content_type',
+          expected: 'no body',
+          actual: media ?? '(missing)',
+          message: `status ${status} of ${op.operationId} documents no body`,
+        });
       }
       return findings;
     }
     const mediaKey = mediaTypes.find((m) => m.toLowerCase() === media);
     if (!mediaKey) {
-      findings.push({ operation: op.operationId, status, location: 'content-type', pointer: '', code: 'undocumented_content_type', expected: mediaTypes.join(', '), actual: media ?? '(missing)', message: `Content-Type ${media ?? '(missing)'} is not documented for status ${status} of ${op.operationId} (documented: ${mediaTypes.join(', ')})` });
+      findings.push({
+        operation: op.operationId,
+        status,
+        location: 'content-type',
+        pointer: '',
+        code: 'undocumented_content_type',
+        expected: mediaTypes.join(', '),
+        actual: media ?? '(missing)',
+        message: `Content-Type ${media ?? '(missing)'} is not documented for status ${status} of ${op.operationId} (documented: ${mediaTypes.join(', ')})`,
+      });
       return findings;
     }
     if (response.body === undefined) {
-      findings.push({ operation: op.operationId, status, location: 'body', pointer: '/', code: 'missing_required', expected: 'a body', actual: '(missing)', message: `status ${status} of ${op.operationId} must have a ${mediaKey} body` });
+      findings.push({
+        operation: op.operationId,
+        status,
+        location: 'body',
+        pointer: '/',
+        code: 'missing_required',
+        expected: 'a body',
+        actual: '(missing)',
+        message: `status ${status} of ${op.operationId} must have a ${mediaKey} body`,
+      });
       return findings;
     }
     if (!content[mediaKey]!.schema) return findings;
     const validate = compile(`${specAt}/content/${mediaKey.replaceAll('~', '~0').replaceAll('/', '~1')}/schema`);
     if (!validate(response.body)) {
-      findings.push(...toFindings(validate.errors, { operation: op.operationId, status, location: 'body', prefix: '' }));
+      findings.push(
+        ...toFindings(validate.errors, { operation: op.operationId, status, location: 'body', prefix: '' }),
+      );
     }
     return findings;
   }

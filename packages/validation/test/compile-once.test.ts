@@ -1,7 +1,8 @@
 // Schemas are compiled lazily and once: validating the same operation many times compiles nothing new.
-import { describe, expect, it, vi } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+
 import { openapi } from '@billing-api/openapi';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it, vi } from 'vitest';
 import { createSpecValidator } from '../src/index.js';
 
 describe('compilation', () => {
@@ -10,7 +11,13 @@ describe('compilation', () => {
     const validator = createSpecValidator(openapi);
     expect(compile).not.toHaveBeenCalled();
     const body = structuredClone((openapi as any).components.examples.InvoiceUnpaid.value);
-    const response = { operationId: 'getInvoice', status: 200, headers: { 'x-request-id': 'req_1' }, contentType: 'application/json', body };
+    const response = {
+      operationId: 'getInvoice',
+      status: 200,
+      headers: { 'x-request-id': 'req_1' },
+      contentType: 'application/json',
+      body,
+    };
     expect(validator.validateResponse(response)).toEqual([]);
     const afterFirst = compile.mock.calls.length;
     expect(afterFirst).toBe(2); // the X-Request-Id header schema and the Invoice body schema

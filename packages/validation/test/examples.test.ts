@@ -8,7 +8,8 @@ import { document, validator } from './spec.js';
 
 type Obj = Record<string, any>;
 
-const resolve = (value: Obj): Obj => (typeof value?.$ref === 'string' ? resolve(getAt(document, value.$ref) as Obj) : value);
+const resolve = (value: Obj): Obj =>
+  typeof value?.$ref === 'string' ? resolve(getAt(document, value.$ref) as Obj) : value;
 const usedComponentExamples = new Set<string>();
 
 function examplesOf(media: Obj): Array<[string, unknown]> {
@@ -43,13 +44,22 @@ for (const op of validator.operations) {
         responseCases.push({
           name: `${op.operationId} ${status} ${media} ${exampleName}`,
           run: () =>
-            validator.validateResponse({ operationId: op.operationId, status: Number(status), contentType: media, headers, body: value }),
+            validator.validateResponse({
+              operationId: op.operationId,
+              status: Number(status),
+              contentType: media,
+              headers,
+              body: value,
+            }),
         });
       }
     }
   }
   // A concrete request from the parameters' examples.
-  const parameters = [...((getAt(document, toPointer(['paths', op.pathTemplate])) as Obj).parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
+  const parameters = [
+    ...((getAt(document, toPointer(['paths', op.pathTemplate])) as Obj).parameters ?? []),
+    ...(operation.parameters ?? []),
+  ].map(resolve);
   let path = op.pathTemplate;
   const query = new URLSearchParams();
   const requestHeaders: Record<string, string> = {};
@@ -61,14 +71,25 @@ for (const op of validator.operations) {
   }
   requestCases.push({
     name: `${op.operationId} parameter examples`,
-    run: () => validator.validateRequest({ method: op.method, path, query, headers: requestHeaders }).findings.filter((f) => f.location !== 'body'),
+    run: () =>
+      validator
+        .validateRequest({ method: op.method, path, query, headers: requestHeaders })
+        .findings.filter((f) => f.location !== 'body'),
   });
   const body = operation.requestBody ? resolve(operation.requestBody) : undefined;
   for (const [media, mediaObject] of Object.entries((body?.content ?? {}) as Obj)) {
     for (const [exampleName, value] of examplesOf(mediaObject as Obj)) {
       requestCases.push({
         name: `${op.operationId} request ${exampleName}`,
-        run: () => validator.validateRequest({ method: op.method, path, query, headers: requestHeaders, body: value, contentType: media }).findings,
+        run: () =>
+          validator.validateRequest({
+            method: op.method,
+            path,
+            query,
+            headers: requestHeaders,
+            body: value,
+            contentType: media,
+          }).findings,
       });
     }
   }
@@ -83,15 +104,20 @@ function schemaExampleCases(): Case[] {
   const walk = (node: Obj, tokens: string[]): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node.examples)) {
-      node.examples.forEach((example: unknown, i: number) =>
-        cases.push({ name: `${tokens.join('/')} examples[${i}]`, run: () => validator.validateValue(toPointer(tokens), example) }),
-      );
+      for (const [i, example] of (node.examples as unknown[]).entries())
+        cases.push({
+          name: `${tokens.join('/')} examples[${i}]`,
+          run: () => validator.validateValue(toPointer(tokens), example),
+        });
     }
     for (const k of keywordsWithSchema) if (node[k] && typeof node[k] === 'object') walk(node[k], [...tokens, k]);
-    for (const k of keywordsWithSchemaLists) (node[k] ?? []).forEach((s: Obj, i: number) => walk(s, [...tokens, k, String(i)]));
-    for (const k of keywordsWithSchemaMaps) for (const [name, s] of Object.entries((node[k] ?? {}) as Obj)) walk(s as Obj, [...tokens, k, name]);
+    for (const k of keywordsWithSchemaLists)
+      for (const [i, s] of ((node[k] ?? []) as Obj[]).entries()) walk(s, [...tokens, k, String(i)]);
+    for (const k of keywordsWithSchemaMaps)
+      for (const [name, s] of Object.entries((node[k] ?? {}) as Obj)) walk(s as Obj, [...tokens, k, name]);
   };
-  for (const [name, schema] of Object.entries(document.components.schemas as Obj)) walk(schema as Obj, ['components', 'schemas', name]);
+  for (const [name, schema] of Object.entries(document.components.schemas as Obj))
+    walk(schema as Obj, ['components', 'schemas', name]);
   return cases;
 }
 

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaseResolver, bundle, createConfig, isAbsoluteUrl, loadConfig, type Source } from '@redocly/openapi-core';
-import { parseDocument, LineCounter } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { git, gitOk } from './git.js';
 import { SourceLocator } from './locate.js';
 import { InputError, isObject, type OpenAPIDoc } from './types.js';
@@ -62,7 +62,7 @@ export async function bundleFile(rootFile: string, opts: { root?: string; label?
   if (early) throw new InputError(`${show(rootFile)}:${early.line}: invalid YAML: ${early.message}`);
   const configPath = path.join(root, 'redocly.yaml');
   const resolver = new LocalOnlyResolver();
-  let result;
+  let result: Awaited<ReturnType<typeof bundle>>;
   try {
     const config = existsSync(configPath)
       ? await loadConfig({ configPath, externalRefResolver: resolver })
@@ -76,7 +76,11 @@ export async function bundleFile(rootFile: string, opts: { root?: string; label?
   const parseErrors = errors.filter((p) => /^Failed to parse/.test(p.message));
   if (parseErrors.length) errors = parseErrors;
   if (errors.length) {
-    const lines = errors.slice(0, 5).map((p) => describeProblem(p, show).split(root + path.sep).join(label));
+    const lines = errors.slice(0, 5).map((p) =>
+      describeProblem(p, show)
+        .split(root + path.sep)
+        .join(label),
+    );
     throw new InputError(lines.join('; ') + (errors.length > 5 ? ` (+${errors.length - 5} more)` : ''));
   }
   const doc = result.bundle.parsed;

@@ -2,7 +2,7 @@
 // change that is announced with a major bump of the spec package passes the
 // gate. We only need the front matter, so no dependency on @changesets/*.
 
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { InputError, isObject } from './types.js';

@@ -5,17 +5,27 @@
 // either are binaries we cannot install, are archived, or know a handful of
 // rules without direction or source locations.
 
-import { RefResolver, collectRefs } from './refs.js';
-import { join } from './pointer.js';
 import { OperationDiffer, type OpRef } from './operation-diff.js';
-import { SchemaDiffer, type RawFinding } from './schema-diff.js';
+import { join } from './pointer.js';
+import { collectRefs, RefResolver } from './refs.js';
 import { severityOf } from './rules.js';
-import { isObject, type Finding, type OpenAPIDoc } from './types.js';
+import { type RawFinding, SchemaDiffer } from './schema-diff.js';
+import { type Finding, isObject, type OpenAPIDoc } from './types.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** Component sections whose removal breaks generated code / references. `examples` is documentation. */
-const COMPONENT_SECTIONS = ['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems'];
+const COMPONENT_SECTIONS = [
+  'schemas',
+  'parameters',
+  'responses',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+];
 
 export const COMPONENTS_OPERATION = '(components)';
 
@@ -39,9 +49,14 @@ function collectOps(doc: OpenAPIDoc, r: RefResolver): OpRef[] {
       const node = pathItem[method];
       if (!isObject(node)) continue;
       ops.push({
-        method, path, key: `${method.toUpperCase()} ${normPath(path)}`,
+        method,
+        path,
+        key: `${method.toUpperCase()} ${normPath(path)}`,
         operationId: typeof node.operationId === 'string' ? node.operationId : undefined,
-        node, ptr: join(d.ptr, method), pathItem, pathItemPtr: d.ptr,
+        node,
+        ptr: join(d.ptr, method),
+        pathItem,
+        pathItemPtr: d.ptr,
       });
     }
   }
@@ -81,7 +96,14 @@ export function diffSpecs(base: OpenAPIDoc, head: OpenAPIDoc): Finding[] {
     }
     for (const { f, prefixes, rest } of byKey.values()) {
       const message = prefixes.length ? `${prefixes.join(', ')}: ${rest}` : f.message;
-      findings.push({ ruleId: f.ruleId, severity: severityOf(f.ruleId), operation, pointer: f.pointer, side: f.side, message });
+      findings.push({
+        ruleId: f.ruleId,
+        severity: severityOf(f.ruleId),
+        operation,
+        pointer: f.pointer,
+        side: f.side,
+        message,
+      });
     }
   };
 
@@ -117,22 +139,51 @@ export function diffSpecs(base: OpenAPIDoc, head: OpenAPIDoc): Finding[] {
       const msg = pathChanged
         ? `operation ${b.operationId} moved from ${b.method.toUpperCase()} ${b.path} to ${moved.method.toUpperCase()} ${moved.path}`
         : `operation ${b.operationId} changed method from ${b.method.toUpperCase()} to ${moved.method.toUpperCase()}`;
-      emit(operationLabel(moved), [{ ruleId: pathChanged ? 'operation-path-changed' : 'operation-method-changed', pointer: moved.ptr, side: 'head', message: msg }]);
+      emit(operationLabel(moved), [
+        {
+          ruleId: pathChanged ? 'operation-path-changed' : 'operation-method-changed',
+          pointer: moved.ptr,
+          side: 'head',
+          message: msg,
+        },
+      ]);
       pairs.push([b, moved]);
     } else {
-      emit(operationLabel(b), [{ ruleId: 'operation-removed', pointer: b.ptr, side: 'base', message: `operation ${operationLabel(b)} removed` }]);
+      emit(operationLabel(b), [
+        {
+          ruleId: 'operation-removed',
+          pointer: b.ptr,
+          side: 'base',
+          message: `operation ${operationLabel(b)} removed`,
+        },
+      ]);
     }
   }
 
   for (const [b, h] of pairs) {
     const raws: RawFinding[] = [];
     if (b.operationId && h.operationId && b.operationId !== h.operationId) {
-      raws.push({ ruleId: 'operation-id-changed', pointer: join(h.ptr, 'operationId'), side: 'head', message: `operationId ${b.operationId} -> ${h.operationId}` });
+      raws.push({
+        ruleId: 'operation-id-changed',
+        pointer: join(h.ptr, 'operationId'),
+        side: 'head',
+        message: `operationId ${b.operationId} -> ${h.operationId}`,
+      });
     } else if (b.operationId && !h.operationId) {
-      raws.push({ ruleId: 'operation-id-removed', pointer: h.ptr, side: 'head', message: `operationId ${b.operationId} removed` });
+      raws.push({
+        ruleId: 'operation-id-removed',
+        pointer: h.ptr,
+        side: 'head',
+        message: `operationId ${b.operationId} removed`,
+      });
     }
     if (b.node.deprecated !== true && h.node.deprecated === true) {
-      raws.push({ ruleId: 'operation-deprecated', pointer: join(h.ptr, 'deprecated'), side: 'head', message: 'operation is now deprecated' });
+      raws.push({
+        ruleId: 'operation-deprecated',
+        pointer: join(h.ptr, 'deprecated'),
+        side: 'head',
+        message: 'operation is now deprecated',
+      });
     }
     raws.push(...ops.diff(b, h));
     emit(operationLabel({ ...h, operationId: h.operationId ?? b.operationId }), raws);
@@ -140,14 +191,17 @@ export function diffSpecs(base: OpenAPIDoc, head: OpenAPIDoc): Finding[] {
 
   for (const h of headOps) {
     if (matchedHead.has(h) || skippedHeadKeys.has(h.key) || isHidden(h)) continue;
-    emit(operationLabel(h), [{ ruleId: 'operation-added', pointer: h.ptr, side: 'head', message: `new operation ${operationLabel(h)}` }]);
+    emit(operationLabel(h), [
+      { ruleId: 'operation-added', pointer: h.ptr, side: 'head', message: `new operation ${operationLabel(h)}` },
+    ]);
   }
 
   // Components that were referenced at base and are gone in head.
   const baseRefs = collectRefs(base);
   const schemesUsed = new Set<string>();
   for (const sec of [base.security, ...baseOps.map((o) => o.node.security)]) {
-    if (Array.isArray(sec)) for (const req of sec) if (isObject(req)) for (const k of Object.keys(req)) schemesUsed.add(k);
+    if (Array.isArray(sec))
+      for (const req of sec) if (isObject(req)) for (const k of Object.keys(req)) schemesUsed.add(k);
   }
   const bc = isObject(base.components) ? base.components : {};
   const hc = isObject(head.components) ? head.components : {};
@@ -161,7 +215,13 @@ export function diffSpecs(base: OpenAPIDoc, head: OpenAPIDoc): Finding[] {
       const ptr = join('#/components', section, name);
       // security schemes are referenced by name from `security`, not by $ref
       const used = section === 'securitySchemes' ? schemesUsed.has(name) : baseRefs.has(ptr);
-      if (used) raws.push({ ruleId: 'ref-target-removed', pointer: ptr, side: 'base', message: `component ${section}/${name} removed (it was referenced at base)` });
+      if (used)
+        raws.push({
+          ruleId: 'ref-target-removed',
+          pointer: ptr,
+          side: 'base',
+          message: `component ${section}/${name} removed (it was referenced at base)`,
+        });
     }
   }
   emit(COMPONENTS_OPERATION, raws);

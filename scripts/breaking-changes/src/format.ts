@@ -54,16 +54,23 @@ export function formatText(r: Report): string {
   }
   out.push(`${summaryLine(r.findings)} (base ${r.base}, head ${r.head})`);
   out.push(r.gate.message);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function formatJson(r: Report): string {
   const c = counts(r.findings);
-  return JSON.stringify(
-    { summary: { breaking: c.breaking, warnings: c.warning, info: c.info }, base: r.base, head: r.head, gate: r.gate, note: r.note, findings: r.findings },
+  return `${JSON.stringify(
+    {
+      summary: { breaking: c.breaking, warnings: c.warning, info: c.info },
+      base: r.base,
+      head: r.head,
+      gate: r.gate,
+      note: r.note,
+      findings: r.findings,
+    },
     null,
     2,
-  ) + '\n';
+  )}\n`;
 }
 
 function cell(s: string): string {
@@ -71,17 +78,24 @@ function cell(s: string): string {
 }
 
 export function formatMarkdown(r: Report): string {
-  const out = ['### OpenAPI breaking-change check', '', `**${summaryLine(r.findings)}** (base \`${r.base}\`, head ${r.head})`, ''];
+  const out = [
+    '### OpenAPI breaking-change check',
+    '',
+    `**${summaryLine(r.findings)}** (base \`${r.base}\`, head ${r.head})`,
+    '',
+  ];
   if (r.note) out.push(`> ${r.note}`, '');
   if (r.findings.length) {
     out.push('| Severity | Rule | Operation | Location | Message |', '| --- | --- | --- | --- | --- |');
     for (const f of sorted(r.findings)) {
-      out.push(`| ${f.severity} | \`${f.ruleId}\` | \`${cell(f.operation)}\` | \`${cell(where(f))}\` | ${cell(f.message)} |`);
+      out.push(
+        `| ${f.severity} | \`${f.ruleId}\` | \`${cell(f.operation)}\` | \`${cell(where(f))}\` | ${cell(f.message)} |`,
+      );
     }
     out.push('');
   }
   out.push(`${r.gate.passed ? 'Passed' : 'Failed'}: ${r.gate.message}`);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function escData(s: string): string {
@@ -117,7 +131,7 @@ export function formatGithub(r: Report): string {
   }
   out.push(`${summaryLine(r.findings)} (base ${r.base}, head ${r.head})`);
   out.push(r.gate.message);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function formatReport(r: Report, format: Format): string {

@@ -4,9 +4,9 @@
 // `$ref`s across files, and fall back to the deepest node that still exists
 // (a removed property then points at its parent object).
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { splitPointer } from './pointer.js';
 import { InputError } from './types.js';
 
@@ -65,10 +65,17 @@ export class SourceLocator {
       return null;
     }
     const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc, keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    const doc = parseDocument(text, {
+      lineCounter: lc,
+      keepSourceTokens: true,
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
     const err = doc.errors[0];
     if (err) {
-      throw new InputError(`${this.display(file)}:${lc.linePos(err.pos[0]).line}: invalid YAML: ${err.message.split('\n')[0]}`);
+      throw new InputError(
+        `${this.display(file)}:${lc.linePos(err.pos[0]).line}: invalid YAML: ${err.message.split('\n')[0]}`,
+      );
     }
     const parsed = { doc, lc };
     this.files.set(file, parsed);
@@ -108,7 +115,11 @@ export class SourceLocator {
     return cur;
   }
 
-  private walk(start: Cursor, segs: string[], noArrayDescent: boolean): { cur: Cursor; depth: number; complete: boolean } {
+  private walk(
+    start: Cursor,
+    segs: string[],
+    noArrayDescent: boolean,
+  ): { cur: Cursor; depth: number; complete: boolean } {
     let cur = start;
     let depth = 0;
     for (let i = 0; i < segs.length; i++) {
@@ -119,7 +130,10 @@ export class SourceLocator {
         const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
         if (!pair) {
           // `#/components/<section>/<Name>` that the root does not list (or no <section> at all)
-          const fallback = (i === 1 || i === 2) && segs[0] === 'components' && segs.length > 2 ? this.componentFile(segs[1]!, segs[2]!) : undefined;
+          const fallback =
+            (i === 1 || i === 2) && segs[0] === 'components' && segs.length > 2
+              ? this.componentFile(segs[1]!, segs[2]!)
+              : undefined;
           if (!fallback) break;
           cur = fallback;
           depth += 2 - i;
@@ -162,7 +176,11 @@ export class SourceLocator {
     const parsed = this.load(this.rootFile);
     if (!parsed) return undefined;
     const segs = splitPointer(pointer);
-    const { cur, depth, complete } = this.walk({ file: this.rootFile, node: parsed.doc.contents, line: 1 }, segs, opts.noArrayDescent ?? false);
+    const { cur, depth, complete } = this.walk(
+      { file: this.rootFile, node: parsed.doc.contents, line: 1 },
+      segs,
+      opts.noArrayDescent ?? false,
+    );
     return { file: this.display(cur.file), absFile: cur.file, line: cur.line, depth, complete };
   }
 
@@ -170,7 +188,11 @@ export class SourceLocator {
   valueAt(pointer: string): unknown {
     const parsed = this.load(this.rootFile);
     if (!parsed) return undefined;
-    const { cur, complete } = this.walk({ file: this.rootFile, node: parsed.doc.contents, line: 1 }, splitPointer(pointer), false);
+    const { cur, complete } = this.walk(
+      { file: this.rootFile, node: parsed.doc.contents, line: 1 },
+      splitPointer(pointer),
+      false,
+    );
     if (!complete) return undefined;
     const n = cur.node as Node | null;
     return n && typeof (n as { toJSON?: unknown }).toJSON === 'function' ? (n as { toJSON(): unknown }).toJSON() : n;

@@ -2,9 +2,9 @@
 // and security. Schemas are handed to SchemaDiffer with the right direction
 // (parameters and bodies are what the client sends, responses what it gets).
 
-import { RefResolver, type Loc } from './refs.js';
 import { join } from './pointer.js';
-import { SchemaDiffer, type RawFinding } from './schema-diff.js';
+import type { Loc, RefResolver } from './refs.js';
+import type { RawFinding, SchemaDiffer } from './schema-diff.js';
 import { isObject } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -100,7 +100,12 @@ export class OperationDiffer {
         const site = join(owner, 'parameters', i);
         const d = r.deref({ node: p, ptr: site });
         if (d.dangling !== undefined) {
-          out?.push({ ruleId: 'ref-target-removed', pointer: site, side: 'head', message: `$ref ${d.dangling} points to nothing` });
+          out?.push({
+            ruleId: 'ref-target-removed',
+            pointer: site,
+            side: 'head',
+            message: `$ref ${d.dangling} points to nothing`,
+          });
           return;
         }
         if (!isObject(d.node) || typeof d.node.name !== 'string' || typeof d.node.in !== 'string') return;
@@ -109,7 +114,16 @@ export class OperationDiffer {
         let key = `${where}:${where === 'header' ? name.toLowerCase() : name}`;
         if (where === 'path' && vars.includes(name)) key = `path:#${vars.indexOf(name)}`;
         byKey.delete(key); // operation-level parameters override path-level ones
-        byKey.set(key, { key, name, in: where, node: d.node, ptr: d.ptr, site, pos: 0, required: where === 'path' || d.node.required === true });
+        byKey.set(key, {
+          key,
+          name,
+          in: where,
+          node: d.node,
+          ptr: d.ptr,
+          site,
+          pos: 0,
+          required: where === 'path' || d.node.required === true,
+        });
       });
     };
     addList(op.pathItem.parameters, op.pathItemPtr);
@@ -140,35 +154,82 @@ export class OperationDiffer {
     for (const b of unmatchedB) {
       const moved = take((h) => h.in !== b.in && h.name.toLowerCase() === b.name.toLowerCase());
       if (moved) {
-        out.push({ ruleId: 'parameter-location-changed', pointer: moved.site, side: 'head', message: `parameter ${b.name} moved from ${b.in} to ${moved.in}` });
+        out.push({
+          ruleId: 'parameter-location-changed',
+          pointer: moved.site,
+          side: 'head',
+          message: `parameter ${b.name} moved from ${b.in} to ${moved.in}`,
+        });
         continue;
       }
       const renamed = b.in === 'path' ? undefined : take((h) => h.in === b.in && h.pos === b.pos);
       if (renamed) {
-        out.push({ ruleId: 'parameter-renamed', pointer: renamed.site, side: 'head', message: `${b.in} parameter ${b.name} renamed to ${renamed.name}` });
+        out.push({
+          ruleId: 'parameter-renamed',
+          pointer: renamed.site,
+          side: 'head',
+          message: `${b.in} parameter ${b.name} renamed to ${renamed.name}`,
+        });
         continue;
       }
-      out.push({ ruleId: 'parameter-removed', pointer: b.site, side: 'base', message: `${b.in} parameter ${b.name} removed` });
+      out.push({
+        ruleId: 'parameter-removed',
+        pointer: b.site,
+        side: 'base',
+        message: `${b.in} parameter ${b.name} removed`,
+      });
     }
     for (const h of unmatchedH) {
-      if (h.required) out.push({ ruleId: 'required-parameter-added', pointer: h.site, side: 'head', message: `new required ${h.in} parameter ${h.name}` });
-      else out.push({ ruleId: 'optional-parameter-added', pointer: h.site, side: 'head', message: `new optional ${h.in} parameter ${h.name}` });
+      if (h.required)
+        out.push({
+          ruleId: 'required-parameter-added',
+          pointer: h.site,
+          side: 'head',
+          message: `new required ${h.in} parameter ${h.name}`,
+        });
+      else
+        out.push({
+          ruleId: 'optional-parameter-added',
+          pointer: h.site,
+          side: 'head',
+          message: `new optional ${h.in} parameter ${h.name}`,
+        });
     }
   }
 
   private parameter(b: Param, h: Param, out: RawFinding[]): void {
     const what = `${h.in} parameter ${h.name}`;
     if (b.in === 'path' && b.name !== h.name) {
-      out.push({ ruleId: 'path-parameter-renamed', pointer: h.site, side: 'head', message: `path parameter {${b.name}} renamed to {${h.name}}` });
+      out.push({
+        ruleId: 'path-parameter-renamed',
+        pointer: h.site,
+        side: 'head',
+        message: `path parameter {${b.name}} renamed to {${h.name}}`,
+      });
     }
-    if (!b.required && h.required) out.push({ ruleId: 'parameter-made-required', pointer: h.site, side: 'head', message: `${what} is now required` });
-    if (b.required && !h.required) out.push({ ruleId: 'parameter-made-optional', pointer: h.site, side: 'head', message: `${what} is now optional` });
-    if (b.node.deprecated !== true && h.node.deprecated === true) out.push({ ruleId: 'parameter-deprecated', pointer: h.site, side: 'head', message: `${what} is deprecated` });
+    if (!b.required && h.required)
+      out.push({
+        ruleId: 'parameter-made-required',
+        pointer: h.site,
+        side: 'head',
+        message: `${what} is now required`,
+      });
+    if (b.required && !h.required)
+      out.push({
+        ruleId: 'parameter-made-optional',
+        pointer: h.site,
+        side: 'head',
+        message: `${what} is now optional`,
+      });
+    if (b.node.deprecated !== true && h.node.deprecated === true)
+      out.push({ ruleId: 'parameter-deprecated', pointer: h.site, side: 'head', message: `${what} is deprecated` });
     const bs = style(b.node);
     const hs = style(h.node);
     if (bs.style !== hs.style || bs.explode !== hs.explode) {
       out.push({
-        ruleId: 'parameter-serialization-changed', pointer: h.site, side: 'head',
+        ruleId: 'parameter-serialization-changed',
+        pointer: h.site,
+        side: 'head',
         message: `${what}: serialization ${bs.style}${bs.explode ? '+explode' : ''} -> ${hs.style}${hs.explode ? '+explode' : ''}`,
       });
     }
@@ -182,25 +243,61 @@ export class OperationDiffer {
   private requestBody(bo: OpRef, ho: OpRef, out: RawFinding[]): void {
     const bSite = join(bo.ptr, 'requestBody');
     const hSite = join(ho.ptr, 'requestBody');
-    const b = bo.node.requestBody === undefined ? undefined : this.base.deref({ node: bo.node.requestBody, ptr: bSite });
-    const h = ho.node.requestBody === undefined ? undefined : this.head.deref({ node: ho.node.requestBody, ptr: hSite });
+    const b =
+      bo.node.requestBody === undefined ? undefined : this.base.deref({ node: bo.node.requestBody, ptr: bSite });
+    const h =
+      ho.node.requestBody === undefined ? undefined : this.head.deref({ node: ho.node.requestBody, ptr: hSite });
     if (h?.dangling !== undefined) {
-      out.push({ ruleId: 'ref-target-removed', pointer: hSite, side: 'head', message: `$ref ${h.dangling} points to nothing` });
+      out.push({
+        ruleId: 'ref-target-removed',
+        pointer: hSite,
+        side: 'head',
+        message: `$ref ${h.dangling} points to nothing`,
+      });
       return;
     }
     if (!b || !isObject(b.node)) {
       if (h && isObject(h.node)) {
-        if (h.node.required === true) out.push({ ruleId: 'request-body-added-required', pointer: hSite, side: 'head', message: 'a required request body was added' });
-        else out.push({ ruleId: 'request-body-added', pointer: hSite, side: 'head', message: 'an optional request body was added' });
+        if (h.node.required === true)
+          out.push({
+            ruleId: 'request-body-added-required',
+            pointer: hSite,
+            side: 'head',
+            message: 'a required request body was added',
+          });
+        else
+          out.push({
+            ruleId: 'request-body-added',
+            pointer: hSite,
+            side: 'head',
+            message: 'an optional request body was added',
+          });
       }
       return;
     }
     if (!h || !isObject(h.node)) {
-      out.push({ ruleId: 'request-body-removed', pointer: bSite, side: 'base', message: 'the request body was removed' });
+      out.push({
+        ruleId: 'request-body-removed',
+        pointer: bSite,
+        side: 'base',
+        message: 'the request body was removed',
+      });
       return;
     }
-    if (b.node.required !== true && h.node.required === true) out.push({ ruleId: 'request-body-made-required', pointer: hSite, side: 'head', message: 'the request body is now required' });
-    if (b.node.required === true && h.node.required !== true) out.push({ ruleId: 'request-body-made-optional', pointer: hSite, side: 'head', message: 'the request body is now optional' });
+    if (b.node.required !== true && h.node.required === true)
+      out.push({
+        ruleId: 'request-body-made-required',
+        pointer: hSite,
+        side: 'head',
+        message: 'the request body is now required',
+      });
+    if (b.node.required === true && h.node.required !== true)
+      out.push({
+        ruleId: 'request-body-made-optional',
+        pointer: hSite,
+        side: 'head',
+        message: 'the request body is now optional',
+      });
     this.content(b, h, 'request', out);
   }
 
@@ -216,7 +313,9 @@ export class OperationDiffer {
       if (hk === undefined) {
         out.push({
           ruleId: dir === 'request' ? 'request-content-type-removed' : 'response-content-type-removed',
-          pointer: join(b.ptr, 'content', mt), side: 'base', message: `${where} media type ${mt} removed`,
+          pointer: join(b.ptr, 'content', mt),
+          side: 'base',
+          message: `${where} media type ${mt} removed`,
         });
         continue;
       }
@@ -230,7 +329,9 @@ export class OperationDiffer {
       if (bKeys.has(mt.toLowerCase())) continue;
       out.push({
         ruleId: dir === 'request' ? 'request-content-type-added' : 'response-content-type-added',
-        pointer: join(h.ptr, 'content', mt), side: 'head', message: `${where} media type ${mt} added`,
+        pointer: join(h.ptr, 'content', mt),
+        side: 'head',
+        message: `${where} media type ${mt} added`,
       });
     }
   }
@@ -246,14 +347,24 @@ export class OperationDiffer {
       const hc = hCodes.get(code.toUpperCase());
       const bSite = join(bo.ptr, 'responses', code);
       if (hc === undefined) {
-        out.push({ ruleId: 'response-status-removed', pointer: bSite, side: 'base', message: `response ${code} removed` });
+        out.push({
+          ruleId: 'response-status-removed',
+          pointer: bSite,
+          side: 'base',
+          message: `response ${code} removed`,
+        });
         continue;
       }
       const hSite = join(ho.ptr, 'responses', hc);
       const b = this.base.deref({ node: br[code], ptr: bSite });
       const h = this.head.deref({ node: hr[hc], ptr: hSite });
       if (h.dangling !== undefined) {
-        out.push({ ruleId: 'ref-target-removed', pointer: hSite, side: 'head', message: `$ref ${h.dangling} points to nothing` });
+        out.push({
+          ruleId: 'ref-target-removed',
+          pointer: hSite,
+          side: 'head',
+          message: `$ref ${h.dangling} points to nothing`,
+        });
         continue;
       }
       this.content(b, h, 'response', out, hc);
@@ -261,7 +372,12 @@ export class OperationDiffer {
     }
     for (const code of Object.keys(hr)) {
       if (!bCodes.has(code.toUpperCase())) {
-        out.push({ ruleId: 'response-status-added', pointer: join(ho.ptr, 'responses', code), side: 'head', message: `response ${code} added` });
+        out.push({
+          ruleId: 'response-status-added',
+          pointer: join(ho.ptr, 'responses', code),
+          side: 'head',
+          message: `response ${code} added`,
+        });
       }
     }
   }
@@ -275,18 +391,32 @@ export class OperationDiffer {
       const hk = hKeys.get(name.toLowerCase());
       const bPtr = join(b.ptr, 'headers', name);
       if (hk === undefined) {
-        out.push({ ruleId: 'response-header-removed', pointer: bPtr, side: 'base', message: `response ${status} header ${name} removed` });
+        out.push({
+          ruleId: 'response-header-removed',
+          pointer: bPtr,
+          side: 'base',
+          message: `response ${status} header ${name} removed`,
+        });
         continue;
       }
       const bd = this.base.deref({ node: bh[name], ptr: bPtr });
       const hd = this.head.deref({ node: hh[hk], ptr: join(h.ptr, 'headers', hk) });
-      for (const f of this.schemas.compare(valueSchema(obj(bd.node), bd.ptr), valueSchema(obj(hd.node), hd.ptr), 'response')) {
+      for (const f of this.schemas.compare(
+        valueSchema(obj(bd.node), bd.ptr),
+        valueSchema(obj(hd.node), hd.ptr),
+        'response',
+      )) {
         out.push({ ...f, message: `${status} header ${hk}: ${f.message.replace(/^\(body\): /, '')}` });
       }
     }
     for (const name of Object.keys(hh)) {
       if (!bKeys.has(name.toLowerCase())) {
-        out.push({ ruleId: 'response-header-added', pointer: join(h.ptr, 'headers', name), side: 'head', message: `response ${status} header ${name} added` });
+        out.push({
+          ruleId: 'response-header-added',
+          pointer: join(h.ptr, 'headers', name),
+          side: 'head',
+          message: `response ${status} header ${name} added`,
+        });
       }
     }
   }
@@ -306,12 +436,29 @@ export class OperationDiffer {
       if (hAlts.some((h) => within(h, b))) continue;
       const sameSchemes = hAlts.find((h) => h.size === b.size && [...h.keys()].every((s) => b.has(s)));
       if (sameSchemes && b.size > 0) {
-        const extra = [...sameSchemes].flatMap(([s, sc]) => [...sc].filter((x) => !b.get(s)!.has(x)).map((x) => `${s}:${x}`));
-        out.push({ ruleId: 'security-scope-added', pointer: ptr, side: 'head', message: `now requires scope ${extra.join(', ')} (was ${altText(b)})` });
+        const extra = [...sameSchemes].flatMap(([s, sc]) =>
+          [...sc].filter((x) => !b.get(s)!.has(x)).map((x) => `${s}:${x}`),
+        );
+        out.push({
+          ruleId: 'security-scope-added',
+          pointer: ptr,
+          side: 'head',
+          message: `now requires scope ${extra.join(', ')} (was ${altText(b)})`,
+        });
       } else if (b.size === 0 || hAlts.some((h) => [...b.keys()].every((s) => h.has(s)))) {
-        out.push({ ruleId: 'security-requirement-added', pointer: ptr, side: 'head', message: `callers using ${altText(b)} now need ${hAlts.map(altText).join(' or ')}` });
+        out.push({
+          ruleId: 'security-requirement-added',
+          pointer: ptr,
+          side: 'head',
+          message: `callers using ${altText(b)} now need ${hAlts.map(altText).join(' or ')}`,
+        });
       } else {
-        out.push({ ruleId: 'security-requirement-removed', pointer: ptr, side: 'head', message: `${altText(b)} is no longer accepted (now ${hAlts.map(altText).join(' or ')})` });
+        out.push({
+          ruleId: 'security-requirement-removed',
+          pointer: ptr,
+          side: 'head',
+          message: `${altText(b)} is no longer accepted (now ${hAlts.map(altText).join(' or ')})`,
+        });
       }
     }
   }

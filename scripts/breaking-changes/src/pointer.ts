@@ -19,7 +19,7 @@ export function unescapeSegment(s: string): string {
 
 export function join(ptr: string, ...segments: Array<string | number>): string {
   let out = ptr;
-  for (const s of segments) out += '/' + escapeSegment(String(s));
+  for (const s of segments) out += `/${escapeSegment(String(s))}`;
   return out;
 }
 

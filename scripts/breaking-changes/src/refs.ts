@@ -2,8 +2,8 @@
 // lock-step and must see through `#/components/...` refs while remembering the
 // pointer of the node it actually landed on (findings point there).
 
-import { isObject } from './types.js';
 import { splitPointer } from './pointer.js';
+import { isObject } from './types.js';
 
 export interface Loc {
   node: unknown;
@@ -30,7 +30,7 @@ export class RefResolver {
     let node: unknown = this.doc;
     for (const seg of splitPointer(ptr)) {
       if (Array.isArray(node)) node = node[Number(seg)];
-      else if (isObject(node)) node = Object.prototype.hasOwnProperty.call(node, seg) ? node[seg] : undefined;
+      else if (isObject(node)) node = Object.hasOwn(node, seg) ? node[seg] : undefined;
       else node = undefined;
       if (node === undefined) break;
     }

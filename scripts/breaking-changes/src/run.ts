@@ -3,13 +3,13 @@
 // changesets. Separate from cli.ts so it can be called without argv parsing.
 
 import path from 'node:path';
-import { bundleAtRef, bundleWorkingTree, type BundledSpec } from './bundle-at-ref.js';
+import { type BundledSpec, bundleAtRef, bundleWorkingTree } from './bundle-at-ref.js';
 import { majorChangesets, readChangesets, SPEC_PACKAGE } from './changesets.js';
 import { diffSpecs } from './diff.js';
+import type { Gate, Report } from './format.js';
 import { defaultBaseRef, repoRootOf } from './git.js';
 import { SourceLocator } from './locate.js';
-import type { Gate, Report } from './format.js';
-import { InputError, type Finding } from './types.js';
+import { type Finding, InputError } from './types.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -29,11 +29,20 @@ export function locateFindings(findings: Finding[], head: SourceLocator, base: S
 }
 
 export function decideGate(findings: Finding[], failOn: 'breaking' | 'warning', majors: string[], pkg: string): Gate {
-  const blocking = findings.filter((f) => f.severity === 'breaking' || (failOn === 'warning' && f.severity === 'warning'));
+  const blocking = findings.filter(
+    (f) => f.severity === 'breaking' || (failOn === 'warning' && f.severity === 'warning'),
+  );
   const what = failOn === 'warning' ? 'breaking change(s) or warning(s)' : 'breaking change(s)';
-  if (!blocking.length) return { passed: true, message: `No ${failOn === 'warning' ? 'breaking changes or warnings' : 'breaking changes'}.` };
+  if (!blocking.length)
+    return {
+      passed: true,
+      message: `No ${failOn === 'warning' ? 'breaking changes or warnings' : 'breaking changes'}.`,
+    };
   if (majors.length) {
-    return { passed: true, message: `${blocking.length} ${what} accepted: ${majors.join(', ')} gives ${pkg} a major bump.` };
+    return {
+      passed: true,
+      message: `${blocking.length} ${what} accepted: ${majors.join(', ')} gives ${pkg} a major bump.`,
+    };
   }
   return {
     passed: false,
@@ -47,14 +56,18 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   const specAbs = path.resolve(opts.cwd, opts.spec);
   const specRel = path.relative(repoRoot, specAbs).split(path.sep).join('/');
   if (specRel.startsWith('..')) throw new InputError(`--spec ${opts.spec} is outside the repository ${repoRoot}`);
-  const { ref: baseRef, label: baseLabel } = opts.base ? { ref: opts.base, label: opts.base } : defaultBaseRef(repoRoot);
+  const { ref: baseRef, label: baseLabel } = opts.base
+    ? { ref: opts.base, label: opts.base }
+    : defaultBaseRef(repoRoot);
   const head = await bundleWorkingTree(repoRoot, specRel);
   let base: BundledSpec | null = null;
   try {
     base = await bundleAtRef(repoRoot, baseRef, specRel);
     if (!base) {
       return {
-        findings: [], base: baseLabel, head: 'working tree',
+        findings: [],
+        base: baseLabel,
+        head: 'working tree',
         gate: { passed: true, message: 'Nothing to compare: no breaking changes possible.' },
         note: `The base ${baseLabel} has no ${specRel}: the spec is new, nothing to compare against.`,
       };

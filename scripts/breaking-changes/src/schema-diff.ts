@@ -5,10 +5,10 @@
 // diff libraries do not know about direction, readOnly/writeOnly or 3.0
 // `nullable`, hence our own.
 
-import { RefResolver, type Loc } from './refs.js';
 import { join, schemaLabel } from './pointer.js';
-import { isObject, type Side } from './types.js';
+import type { Loc, RefResolver } from './refs.js';
 import type { RuleId } from './rules.js';
+import { isObject, type Side } from './types.js';
 
 export type SchemaKind = 'parameter' | 'request-body' | 'response';
 
@@ -36,8 +36,21 @@ interface Norm {
 }
 
 const IGNORED = new Set([
-  'description', 'title', 'summary', 'example', 'examples', 'default', 'externalDocs', 'xml',
-  'discriminator', '$comment', '$schema', '$id', 'deprecated', 'contentMediaType', 'contentEncoding',
+  'description',
+  'title',
+  'summary',
+  'example',
+  'examples',
+  'default',
+  'externalDocs',
+  'xml',
+  'discriminator',
+  '$comment',
+  '$schema',
+  '$id',
+  'deprecated',
+  'contentMediaType',
+  'contentEncoding',
 ]);
 
 function isAnnotationKey(k: string): boolean {
@@ -46,7 +59,11 @@ function isAnnotationKey(k: string): boolean {
 
 /** A `$ref` whose siblings add constraints (3.1 allows it): treated like allOf. */
 function refWithSiblings(node: unknown): boolean {
-  return isObject(node) && typeof node.$ref === 'string' && Object.keys(node).some((k) => k !== '$ref' && !isAnnotationKey(k));
+  return (
+    isObject(node) &&
+    typeof node.$ref === 'string' &&
+    Object.keys(node).some((k) => k !== '$ref' && !isAnnotationKey(k))
+  );
 }
 
 function emptyNorm(ptr: string): Norm {
@@ -93,7 +110,7 @@ function mergeInto(n: Norm, loc: Loc, r: RefResolver, seen: Set<string>): void {
         if (!n.variants && Array.isArray(v)) n.variants = v.map((x, i) => ({ node: x, ptr: join(ptr, k, i) }));
         break;
       case 'allOf':
-        if (Array.isArray(v)) v.forEach((x, i) => later.push({ node: x, ptr: join(ptr, 'allOf', i) }));
+        if (Array.isArray(v)) for (const [i, x] of v.entries()) later.push({ node: x, ptr: join(ptr, 'allOf', i) });
         break;
       default:
         if (!isAnnotationKey(k) && !n.kw.has(k)) n.kw.set(k, { value: v, ptr: join(ptr, k) });
@@ -269,7 +286,14 @@ export class SchemaDiffer {
     const rb = refWithSiblings(bLoc.node) ? { ...bLoc, followed: false } : this.base.deref(bLoc);
     const rh = refWithSiblings(hLoc.node) ? { ...hLoc, followed: false } : this.head.deref(hLoc);
     if ('dangling' in rh && rh.dangling !== undefined) {
-      return [{ ruleId: 'ref-target-removed', pointer: hLoc.ptr, side: 'head', message: `$ref ${rh.dangling} points to nothing` }];
+      return [
+        {
+          ruleId: 'ref-target-removed',
+          pointer: hLoc.ptr,
+          side: 'head',
+          message: `$ref ${rh.dangling} points to nothing`,
+        },
+      ];
     }
     if ('dangling' in rb && rb.dangling !== undefined) return [];
     if (!rb.followed && !rh.followed) return this.cmpResolved(rb, rh, kind, edges);
@@ -369,18 +393,49 @@ export class SchemaDiffer {
     const gained = missingTypes(ht.types, bt.types); // response: values clients may not expect
     const typePtr = h.kw.get('type')?.ptr ?? h.ptr;
     if (req) {
-      if (lost.length) add(typeKey(kind), typePtr, `${label}: type ${typeText(bt)} -> ${typeText(ht)} (no longer accepts ${lost.join(', ')})`);
-      else if (gained.length) add('request-constraint-loosened', typePtr, `${label}: type ${typeText(bt)} -> ${typeText(ht)}`);
-      if (bt.nullable && !ht.nullable) add(typeKey(kind), at(h.kw.has('nullable') ? 'nullable' : 'type'), `${label}: no longer accepts null`);
-      else if (!bt.nullable && ht.nullable) add('request-constraint-loosened', at(h.kw.has('nullable') ? 'nullable' : 'type'), `${label}: now accepts null`);
+      if (lost.length)
+        add(
+          typeKey(kind),
+          typePtr,
+          `${label}: type ${typeText(bt)} -> ${typeText(ht)} (no longer accepts ${lost.join(', ')})`,
+        );
+      else if (gained.length)
+        add('request-constraint-loosened', typePtr, `${label}: type ${typeText(bt)} -> ${typeText(ht)}`);
+      if (bt.nullable && !ht.nullable)
+        add(typeKey(kind), at(h.kw.has('nullable') ? 'nullable' : 'type'), `${label}: no longer accepts null`);
+      else if (!bt.nullable && ht.nullable)
+        add(
+          'request-constraint-loosened',
+          at(h.kw.has('nullable') ? 'nullable' : 'type'),
+          `${label}: now accepts null`,
+        );
     } else {
-      if (gained.length) add('response-property-type-changed', typePtr, `${label}: type ${typeText(bt)} -> ${typeText(ht)} (may now be ${gained.join(', ')})`);
-      else if (lost.length) add('response-constraint-tightened', typePtr, `${label}: type ${typeText(bt)} -> ${typeText(ht)}`);
-      if (!bt.nullable && ht.nullable) add('response-property-made-nullable', at(h.kw.has('nullable') ? 'nullable' : 'type'), `${label}: may now be null`);
-      else if (bt.nullable && !ht.nullable) add('response-constraint-tightened', at(h.kw.has('nullable') ? 'nullable' : 'type'), `${label}: no longer null`);
+      if (gained.length)
+        add(
+          'response-property-type-changed',
+          typePtr,
+          `${label}: type ${typeText(bt)} -> ${typeText(ht)} (may now be ${gained.join(', ')})`,
+        );
+      else if (lost.length)
+        add('response-constraint-tightened', typePtr, `${label}: type ${typeText(bt)} -> ${typeText(ht)}`);
+      if (!bt.nullable && ht.nullable)
+        add(
+          'response-property-made-nullable',
+          at(h.kw.has('nullable') ? 'nullable' : 'type'),
+          `${label}: may now be null`,
+        );
+      else if (bt.nullable && !ht.nullable)
+        add(
+          'response-constraint-tightened',
+          at(h.kw.has('nullable') ? 'nullable' : 'type'),
+          `${label}: no longer null`,
+        );
     }
     const disjoint =
-      bt.types !== null && ht.types !== null && bt.types.size > 0 && ht.types.size > 0 &&
+      bt.types !== null &&
+      ht.types !== null &&
+      bt.types.size > 0 &&
+      ht.types.size > 0 &&
       ![...bt.types].some((t) => accepts(ht.types, t)) &&
       ![...ht.types].some((t) => accepts(bt.types, t));
     if (disjoint) return out; // e.g. object -> string: nothing deeper is meaningful
@@ -395,10 +450,18 @@ export class SchemaDiffer {
       const removed = be.filter((v) => !hs.has(JSON.stringify(v)));
       const added = he.filter((v) => !bs.has(JSON.stringify(v)));
       if (removed.length) {
-        add(req ? 'request-enum-value-removed' : 'response-enum-value-removed', enumAt, `${label}: enum value${removed.length > 1 ? 's' : ''} ${removed.map(show).join(', ')} removed`);
+        add(
+          req ? 'request-enum-value-removed' : 'response-enum-value-removed',
+          enumAt,
+          `${label}: enum value${removed.length > 1 ? 's' : ''} ${removed.map(show).join(', ')} removed`,
+        );
       }
       if (added.length) {
-        add(req ? 'request-enum-value-added' : 'response-enum-value-added', enumAt, `${label}: enum value${added.length > 1 ? 's' : ''} ${added.map(show).join(', ')} added`);
+        add(
+          req ? 'request-enum-value-added' : 'response-enum-value-added',
+          enumAt,
+          `${label}: enum value${added.length > 1 ? 's' : ''} ${added.map(show).join(', ')} added`,
+        );
       }
     } else if (be && !he) {
       constraint('looser', 'enum', `enum [${be.map(show).join(', ')}] removed`);
@@ -412,11 +475,19 @@ export class SchemaDiffer {
       const hb = numBound(h, side);
       const c = cmpBound(side, bb, hb);
       const key = hb?.ptr.split('/').pop() ?? (side === 'lower' ? 'minimum' : 'maximum');
-      constraint(c, key, `${side === 'lower' ? 'minimum' : 'maximum'} ${boundText(side, 'bound', bb)} -> ${boundText(side, 'bound', hb)}`);
+      constraint(
+        c,
+        key,
+        `${side === 'lower' ? 'minimum' : 'maximum'} ${boundText(side, 'bound', bb)} -> ${boundText(side, 'bound', hb)}`,
+      );
     }
     for (const [key, side] of [
-      ['minLength', 'lower'], ['maxLength', 'upper'], ['minItems', 'lower'], ['maxItems', 'upper'],
-      ['minProperties', 'lower'], ['maxProperties', 'upper'],
+      ['minLength', 'lower'],
+      ['maxLength', 'upper'],
+      ['minItems', 'lower'],
+      ['maxItems', 'upper'],
+      ['minProperties', 'lower'],
+      ['maxProperties', 'upper'],
     ] as const) {
       const bb = plainBound(b, key);
       const hb = plainBound(h, key);
@@ -425,7 +496,11 @@ export class SchemaDiffer {
     for (const key of ['pattern', 'format'] as const) {
       const bv = b.kw.get(key)?.value;
       const hv = h.kw.get(key)?.value;
-      constraint(stringChange(key, bv, hv), key, `${key} ${bv === undefined ? 'none' : show(bv)} -> ${hv === undefined ? 'none' : show(hv)}`);
+      constraint(
+        stringChange(key, bv, hv),
+        key,
+        `${key} ${bv === undefined ? 'none' : show(bv)} -> ${hv === undefined ? 'none' : show(hv)}`,
+      );
     }
     {
       const bm = b.kw.get('multipleOf')?.value;
@@ -448,13 +523,25 @@ export class SchemaDiffer {
     const apAt = h.additional?.ptr ?? h.ptr;
     if (bAp !== false && hAp === false) constraintAt('tighter', apAt, 'additional properties no longer allowed');
     else if (bAp === false && hAp !== false) constraintAt('looser', apAt, 'additional properties now allowed');
-    else if (isOpen(bAp) && !isOpen(hAp) && hAp !== false) constraintAt('tighter', apAt, 'additional properties now constrained by a schema');
-    else if (!isOpen(bAp) && bAp !== false && isOpen(hAp)) constraintAt('looser', apAt, 'additional properties no longer constrained');
+    else if (isOpen(bAp) && !isOpen(hAp) && hAp !== false)
+      constraintAt('tighter', apAt, 'additional properties now constrained by a schema');
+    else if (!isOpen(bAp) && bAp !== false && isOpen(hAp))
+      constraintAt('looser', apAt, 'additional properties no longer constrained');
     else if (b.additional && h.additional && isObject(bAp) && isObject(hAp)) sub(b.additional, h.additional);
 
     function constraintAt(c: Change, pointer: string, what: string): void {
-      if (req) add(c === 'tighter' ? 'request-constraint-tightened' : 'request-constraint-loosened', pointer, `${label}: ${what}`);
-      else add(c === 'tighter' ? 'response-constraint-tightened' : 'response-constraint-loosened', pointer, `${label}: ${what}`);
+      if (req)
+        add(
+          c === 'tighter' ? 'request-constraint-tightened' : 'request-constraint-loosened',
+          pointer,
+          `${label}: ${what}`,
+        );
+      else
+        add(
+          c === 'tighter' ? 'response-constraint-tightened' : 'response-constraint-loosened',
+          pointer,
+          `${label}: ${what}`,
+        );
     }
 
     const hidden = (loc: Loc, r: RefResolver): boolean => {
@@ -474,11 +561,19 @@ export class SchemaDiffer {
       const hReq = h.required.has(name);
       const hpLabel = schemaLabel(hp.ptr);
       if (req && !hidden(hp, this.head)) {
-        if (!bReq && hReq) add('request-property-made-required', hp.ptr, `${hpLabel}: request property is now required`);
-        else if (bReq && !hReq) add('request-property-made-optional', hp.ptr, `${hpLabel}: request property is now optional`);
+        if (!bReq && hReq)
+          add('request-property-made-required', hp.ptr, `${hpLabel}: request property is now required`);
+        else if (bReq && !hReq)
+          add('request-property-made-optional', hp.ptr, `${hpLabel}: request property is now optional`);
       } else if (!req && !hidden(hp, this.head)) {
-        if (bReq && !hReq) add('response-property-made-optional', hp.ptr, `${hpLabel}: response property is no longer required (may be absent)`);
-        else if (!bReq && hReq) add('response-property-made-required', hp.ptr, `${hpLabel}: response property is now always present`);
+        if (bReq && !hReq)
+          add(
+            'response-property-made-optional',
+            hp.ptr,
+            `${hpLabel}: response property is no longer required (may be absent)`,
+          );
+        else if (!bReq && hReq)
+          add('response-property-made-required', hp.ptr, `${hpLabel}: response property is now always present`);
       }
       sub(bp, hp);
     }
@@ -486,7 +581,8 @@ export class SchemaDiffer {
       if (b.props.has(name) || hidden(hp, this.head)) continue;
       const hpLabel = schemaLabel(hp.ptr);
       if (req) {
-        if (h.required.has(name)) add('request-property-added-required', hp.ptr, `${hpLabel}: new required request property`);
+        if (h.required.has(name))
+          add('request-property-added-required', hp.ptr, `${hpLabel}: new required request property`);
         else add('request-property-added', hp.ptr, `${hpLabel}: new optional request property`);
       } else {
         add('response-property-added', hp.ptr, `${hpLabel}: new response property`);
@@ -502,9 +598,18 @@ export class SchemaDiffer {
       for (const [bv, hv] of pairs) {
         if (bv && hv) sub(bv, hv);
         else if (bv) {
-          add(req ? 'request-variant-removed' : 'response-variant-removed', bv.ptr, `${label}: alternative ${this.variantName(bv, this.base)} removed`, 'base');
+          add(
+            req ? 'request-variant-removed' : 'response-variant-removed',
+            bv.ptr,
+            `${label}: alternative ${this.variantName(bv, this.base)} removed`,
+            'base',
+          );
         } else if (hv) {
-          add(req ? 'request-variant-added' : 'response-variant-added', hv.ptr, `${label}: alternative ${this.variantName(hv, this.head)} added`);
+          add(
+            req ? 'request-variant-added' : 'response-variant-added',
+            hv.ptr,
+            `${label}: alternative ${this.variantName(hv, this.head)} added`,
+          );
         }
       }
     }
@@ -544,7 +649,14 @@ export class SchemaDiffer {
     };
     pass((i, j) => bk[i]!.ref !== undefined && bk[i]!.ref === hk[j]!.ref);
     pass((i, j) => bk[i]!.title !== undefined && bk[i]!.title === hk[j]!.title);
-    pass((i, j) => bk[i]!.ref === undefined && hk[j]!.ref === undefined && bk[i]!.title === undefined && hk[j]!.title === undefined && bk[i]!.sig === hk[j]!.sig);
+    pass(
+      (i, j) =>
+        bk[i]!.ref === undefined &&
+        hk[j]!.ref === undefined &&
+        bk[i]!.title === undefined &&
+        hk[j]!.title === undefined &&
+        bk[i]!.sig === hk[j]!.sig,
+    );
     const out: Array<[Loc | undefined, Loc | undefined]> = [];
     for (let i = 0; i < bs.length; i++) {
       const j = pairOf.get(i);

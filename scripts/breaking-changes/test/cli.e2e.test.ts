@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, FIXTURE_DIR, TSX, editFile, lineOf, replaceOnce } from './helpers.js';
+import { CLI, editFile, FIXTURE_DIR, lineOf, replaceOnce, TSX } from './helpers.js';
 
 let repo = '';
 const GIT = ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false'];
@@ -18,12 +18,17 @@ function git(...args: string[]): string {
 }
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, [CLI, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+  const r = spawnSync(TSX, [CLI, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const spec = (rel: string): string => path.join('spec', rel);
-const dropAmountDue = (): void => editFile(repo, spec('components/schemas/Invoice.yaml'), replaceOnce('  amountDue:\n    $ref: ./Money.yaml\n', ''));
+const dropAmountDue = (): void =>
+  editFile(repo, spec('components/schemas/Invoice.yaml'), replaceOnce('  amountDue:\n    $ref: ./Money.yaml\n', ''));
 
 beforeAll(() => {
   repo = mkdtempSync(path.join(tmpdir(), 'bc-e2e-'));
@@ -57,14 +62,16 @@ describe('cli', { timeout: 30_000 }, () => {
     dropAmountDue();
     const r = cli();
     const line = lineOf(repo, spec('components/schemas/Invoice.yaml'), /^properties:/);
-    expect(r.stdout).toContain(`spec/components/schemas/Invoice.yaml:${line}  response-property-removed  GET /api/v2/billing/invoices/{id} (getInvoice)`);
+    expect(r.stdout).toContain(
+      `spec/components/schemas/Invoice.yaml:${line}  response-property-removed  GET /api/v2/billing/invoices/{id} (getInvoice)`,
+    );
     expect(r.stdout).toMatch(/3 breaking, 0 warnings, 0 info/);
     expect(r.stdout).toMatch(/no pending changeset gives @billing-api\/openapi a major bump/);
     expect(r.status).toBe(1);
   });
 
   it('adding an optional property: exit 0', () => {
-    editFile(repo, spec('components/schemas/PayInvoiceRequest.yaml'), (t) => t + '  memo:\n    type: string\n');
+    editFile(repo, spec('components/schemas/PayInvoiceRequest.yaml'), (t) => `${t}  memo:\n    type: string\n`);
     const r = cli();
     expect(r.stdout).toMatch(/0 breaking, 0 warnings, 1 info/);
     expect(r.stdout).toContain('request-property-added');
@@ -75,9 +82,14 @@ describe('cli', { timeout: 30_000 }, () => {
     dropAmountDue();
     writeFileSync(path.join(repo, '.changeset', 'y.md'), '---\n"@billing-api/openapi": minor\n---\n\nTweak.\n');
     expect(cli().status).toBe(1);
-    writeFileSync(path.join(repo, '.changeset', 'x.md'), '---\n"@billing-api/openapi": major\n---\n\nDrop amountDue.\n');
+    writeFileSync(
+      path.join(repo, '.changeset', 'x.md'),
+      '---\n"@billing-api/openapi": major\n---\n\nDrop amountDue.\n',
+    );
     const r = cli();
-    expect(r.stdout).toContain('3 breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.');
+    expect(r.stdout).toContain(
+      '3 breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.',
+    );
     expect(r.status).toBe(0);
   });
 
@@ -91,11 +103,17 @@ describe('cli', { timeout: 30_000 }, () => {
   });
 
   it('unresolvable $ref: exit 2 naming file and line', () => {
-    editFile(repo, spec('paths/invoice-pay.yaml'), replaceOnce('$ref: ../components/schemas/PayInvoiceRequest.yaml', '$ref: ../components/schemas/Nope.yaml'));
+    editFile(
+      repo,
+      spec('paths/invoice-pay.yaml'),
+      replaceOnce('$ref: ../components/schemas/PayInvoiceRequest.yaml', '$ref: ../components/schemas/Nope.yaml'),
+    );
     const r = cli();
-    const line = lineOf(repo, spec('paths/invoice-pay.yaml'), /^        schema:/, /requestBody/);
+    const line = lineOf(repo, spec('paths/invoice-pay.yaml'), /^ {8}schema:/, /requestBody/);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^error: spec/paths/invoice-pay\\.yaml:${line}: Can't resolve \\$ref.*Nope\\.yaml`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^error: spec/paths/invoice-pay\\.yaml:${line}: Can't resolve \\$ref.*Nope\\.yaml`),
+    );
   });
 
   it('bad YAML on the base side: exit 2 naming ref, file and line', () => {
@@ -116,13 +134,15 @@ describe('cli', { timeout: 30_000 }, () => {
     const r = cli('--format', 'github', '--out', 'report.txt');
     const out = readFileSync(path.join(repo, 'report.txt'), 'utf8');
     const line = lineOf(repo, spec('components/schemas/Invoice.yaml'), /^properties:/);
-    expect(out).toContain(`::error file=spec/components/schemas/Invoice.yaml,line=${line},title=response-property-removed::`);
+    expect(out).toContain(
+      `::error file=spec/components/schemas/Invoice.yaml,line=${line},title=response-property-removed::`,
+    );
     expect(r.stdout).toContain('report written to report.txt');
     expect(r.status).toBe(1);
   });
 
   it('--fail-on warning fails on a response enum value added', () => {
-    editFile(repo, spec('components/schemas/InvoiceStatus.yaml'), (t) => t + '  - refunded\n');
+    editFile(repo, spec('components/schemas/InvoiceStatus.yaml'), (t) => `${t}  - refunded\n`);
     expect(cli().status).toBe(0);
     const r = cli('--fail-on', 'warning', '--format', 'markdown');
     expect(r.stdout).toContain('**0 breaking, 3 warnings, 0 info**');

@@ -1,23 +1,59 @@
 // Formatters, changesets and the gate decision.
 
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { majorChangesets, readChangesets } from '../src/changesets.js';
-import { formatReport, summaryLine, type Report } from '../src/format.js';
+import { formatReport, type Report, summaryLine } from '../src/format.js';
 import { RULES } from '../src/rules.js';
 import { decideGate } from '../src/run.js';
-import { InputError, type Finding } from '../src/types.js';
+import { type Finding, InputError } from '../src/types.js';
 import { TEST_DIR } from './helpers.js';
 
 const F: Finding[] = [
-  { ruleId: 'response-property-removed', severity: 'breaking', operation: 'GET /a (getA)', pointer: '#/components/schemas/A/properties/x', side: 'base', message: 'A.x: response property removed', location: { file: 'spec/components/schemas/A.yaml', line: 12 } },
-  { ruleId: 'response-property-removed', severity: 'breaking', operation: 'GET /b (getB)', pointer: '#/components/schemas/A/properties/x', side: 'base', message: 'A.x: response property removed', location: { file: 'spec/components/schemas/A.yaml', line: 12 } },
-  { ruleId: 'response-enum-value-added', severity: 'warning', operation: 'GET /a (getA)', pointer: '#/components/schemas/S/enum', side: 'head', message: 'S: enum value x, y added', location: { file: 'spec/components/schemas/S.yaml', line: 3 } },
-  { ruleId: 'operation-added', severity: 'info', operation: 'POST /c', pointer: '#/paths/~1c/post', side: 'head', message: 'new operation | with pipe' },
+  {
+    ruleId: 'response-property-removed',
+    severity: 'breaking',
+    operation: 'GET /a (getA)',
+    pointer: '#/components/schemas/A/properties/x',
+    side: 'base',
+    message: 'A.x: response property removed',
+    location: { file: 'spec/components/schemas/A.yaml', line: 12 },
+  },
+  {
+    ruleId: 'response-property-removed',
+    severity: 'breaking',
+    operation: 'GET /b (getB)',
+    pointer: '#/components/schemas/A/properties/x',
+    side: 'base',
+    message: 'A.x: response property removed',
+    location: { file: 'spec/components/schemas/A.yaml', line: 12 },
+  },
+  {
+    ruleId: 'response-enum-value-added',
+    severity: 'warning',
+    operation: 'GET /a (getA)',
+    pointer: '#/components/schemas/S/enum',
+    side: 'head',
+    message: 'S: enum value x, y added',
+    location: { file: 'spec/components/schemas/S.yaml', line: 3 },
+  },
+  {
+    ruleId: 'operation-added',
+    severity: 'info',
+    operation: 'POST /c',
+    pointer: '#/paths/~1c/post',
+    side: 'head',
+    message: 'new operation | with pipe',
+  },
 ];
-const report: Report = { findings: F, base: 'main', head: 'working tree', gate: { passed: false, message: 'gate says no' } };
+const report: Report = {
+  findings: F,
+  base: 'main',
+  head: 'working tree',
+  gate: { passed: false, message: 'gate says no' },
+};
 
 describe('format', () => {
   it('summary line', () => {
@@ -25,7 +61,9 @@ describe('format', () => {
   });
   it('text groups by severity with file:line  ruleId  operation  message', () => {
     const t = formatReport(report, 'text');
-    expect(t).toContain('Breaking changes (2)\n  spec/components/schemas/A.yaml:12  response-property-removed  GET /a (getA)  A.x: response property removed');
+    expect(t).toContain(
+      'Breaking changes (2)\n  spec/components/schemas/A.yaml:12  response-property-removed  GET /a (getA)  A.x: response property removed',
+    );
     expect(t.indexOf('Warnings (1)')).toBeGreaterThan(t.indexOf('Breaking changes'));
     expect(t.indexOf('Info (1)')).toBeGreaterThan(t.indexOf('Warnings (1)'));
     expect(t).toContain('#/paths/~1c/post  operation-added');
@@ -33,8 +71,12 @@ describe('format', () => {
   });
   it('github annotations: error / warning / notice, escaped, one per place', () => {
     const lines = formatReport(report, 'github').trim().split('\n');
-    expect(lines[0]).toBe('::error file=spec/components/schemas/A.yaml,line=12,title=response-property-removed::GET /a (getA); GET /b (getB): A.x: response property removed');
-    expect(lines[1]).toBe('::warning file=spec/components/schemas/S.yaml,line=3,title=response-enum-value-added::GET /a (getA): S: enum value x, y added');
+    expect(lines[0]).toBe(
+      '::error file=spec/components/schemas/A.yaml,line=12,title=response-property-removed::GET /a (getA); GET /b (getB): A.x: response property removed',
+    );
+    expect(lines[1]).toBe(
+      '::warning file=spec/components/schemas/S.yaml,line=3,title=response-enum-value-added::GET /a (getA): S: enum value x, y added',
+    );
     expect(lines[2]).toBe('::notice title=operation-added::POST /c: new operation | with pipe');
     expect(lines).toContain('2 breaking, 1 warnings, 1 info (base main, head working tree)');
   });
@@ -42,7 +84,9 @@ describe('format', () => {
     const md = formatReport(report, 'markdown');
     expect(md).toContain('**2 breaking, 1 warnings, 1 info**');
     expect(md).toContain('| Severity | Rule | Operation | Location | Message |');
-    expect(md).toContain('| breaking | `response-property-removed` | `GET /a (getA)` | `spec/components/schemas/A.yaml:12` | A.x: response property removed |');
+    expect(md).toContain(
+      '| breaking | `response-property-removed` | `GET /a (getA)` | `spec/components/schemas/A.yaml:12` | A.x: response property removed |',
+    );
     expect(md).toContain('new operation \\| with pipe');
     expect(md).toContain('Failed: gate says no');
   });
@@ -56,7 +100,9 @@ describe('format', () => {
 
 describe('changesets and the gate', () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
   const repo = (files: Record<string, string>): string => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bc-changesets-'));
     dirs.push(dir);
@@ -84,9 +130,14 @@ describe('changesets and the gate', () => {
   it('gate: fails on breaking without a major changeset, passes with one, --fail-on warning counts warnings', () => {
     const breaking = decideGate(F, 'breaking', [], '@billing-api/openapi');
     expect(breaking.passed).toBe(false);
-    expect(breaking.message).toMatch(/2 breaking change\(s\) and no pending changeset gives @billing-api\/openapi a major bump/);
+    expect(breaking.message).toMatch(
+      /2 breaking change\(s\) and no pending changeset gives @billing-api\/openapi a major bump/,
+    );
     const accepted = decideGate(F, 'breaking', ['.changeset/x.md'], '@billing-api/openapi');
-    expect(accepted).toEqual({ passed: true, message: '2 breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.' });
+    expect(accepted).toEqual({
+      passed: true,
+      message: '2 breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.',
+    });
     const warnOnly = F.filter((f) => f.severity !== 'breaking');
     expect(decideGate(warnOnly, 'breaking', [], 'p').passed).toBe(true);
     expect(decideGate(warnOnly, 'warning', [], 'p').passed).toBe(false);

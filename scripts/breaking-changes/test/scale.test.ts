@@ -14,7 +14,8 @@ import { REPO_ROOT } from './helpers.js';
 
 const CORPORA = path.resolve(REPO_ROOT, '..', 'shared', 'corpora');
 const present = existsSync(CORPORA);
-if (!present) console.log(`scale tests skipped: ${CORPORA} does not exist (it sits next to the repository on CI and dev machines)`);
+if (!present)
+  console.log(`scale tests skipped: ${CORPORA} does not exist (it sits next to the repository on CI and dev machines)`);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
@@ -31,12 +32,20 @@ interface Plan {
 
 const PLANS: Plan[] = [
   {
-    file: 'stripe.spec3.yaml', schema: 'balance', property: 'livemode', responseOp: 'GET /v1/balance',
-    required: { path: '/v1/customers', method: 'get' }, optional: { path: '/v1/charges', method: 'get' },
+    file: 'stripe.spec3.yaml',
+    schema: 'balance',
+    property: 'livemode',
+    responseOp: 'GET /v1/balance',
+    required: { path: '/v1/customers', method: 'get' },
+    optional: { path: '/v1/charges', method: 'get' },
   },
   {
-    file: 'github.api.json', schema: 'license-content', property: 'sha', responseOp: 'GET /repos/{owner}/{repo}/license',
-    required: { path: '/user/repos', method: 'get' }, optional: { path: '/orgs/{org}/repos', method: 'get' },
+    file: 'github.api.json',
+    schema: 'license-content',
+    property: 'sha',
+    responseOp: 'GET /repos/{owner}/{repo}/license',
+    required: { path: '/user/repos', method: 'get' },
+    optional: { path: '/orgs/{org}/repos', method: 'get' },
   },
 ];
 
@@ -52,7 +61,8 @@ function op(d: Doc, where: { path: string; method: string }): Doc {
   return o;
 }
 
-const key = (f: Pick<Finding, 'severity' | 'ruleId' | 'side' | 'pointer'>): string => `${f.severity} ${f.ruleId} ${f.side} ${f.pointer}`;
+const key = (f: Pick<Finding, 'severity' | 'ruleId' | 'side' | 'pointer'>): string =>
+  `${f.severity} ${f.ruleId} ${f.side} ${f.pointer}`;
 
 describe.skipIf(!present)('scale: large real specs', () => {
   it.each(PLANS.map((p) => [p.file, p] as const))('%s', { timeout: 120_000 }, (_f, plan) => {
@@ -66,9 +76,12 @@ describe.skipIf(!present)('scale: large real specs', () => {
     delete schema.properties[plan.property];
     if (Array.isArray(schema.required)) schema.required = schema.required.filter((x: string) => x !== plan.property);
     const reqOp = op(head, plan.required);
-    const reqIndex = reqOp.parameters.push({ name: 'bc_required_probe', in: 'query', required: true, schema: { type: 'string' } }) - 1;
+    const reqIndex =
+      reqOp.parameters.push({ name: 'bc_required_probe', in: 'query', required: true, schema: { type: 'string' } }) - 1;
     const optOp = op(head, plan.optional);
-    const optIndex = optOp.parameters.push({ name: 'bc_optional_probe', in: 'query', required: false, schema: { type: 'boolean' } }) - 1;
+    const optIndex =
+      optOp.parameters.push({ name: 'bc_optional_probe', in: 'query', required: false, schema: { type: 'boolean' } }) -
+      1;
 
     t = performance.now();
     const same = diffSpecs(base, structuredClone(base));
@@ -84,15 +97,30 @@ describe.skipIf(!present)('scale: large real specs', () => {
     expect(same).toEqual([]);
     const opPtr = (w: { path: string; method: string }): string => `#/paths/${escapeSegment(w.path)}/${w.method}`;
     const expected = [
-      { severity: 'breaking', ruleId: 'response-property-removed', side: 'base', pointer: `#/components/schemas/${escapeSegment(plan.schema)}/properties/${plan.property}` },
-      { severity: 'breaking', ruleId: 'required-parameter-added', side: 'head', pointer: `${opPtr(plan.required)}/parameters/${reqIndex}` },
-      { severity: 'info', ruleId: 'optional-parameter-added', side: 'head', pointer: `${opPtr(plan.optional)}/parameters/${optIndex}` },
+      {
+        severity: 'breaking',
+        ruleId: 'response-property-removed',
+        side: 'base',
+        pointer: `#/components/schemas/${escapeSegment(plan.schema)}/properties/${plan.property}`,
+      },
+      {
+        severity: 'breaking',
+        ruleId: 'required-parameter-added',
+        side: 'head',
+        pointer: `${opPtr(plan.required)}/parameters/${reqIndex}`,
+      },
+      {
+        severity: 'info',
+        ruleId: 'optional-parameter-added',
+        side: 'head',
+        pointer: `${opPtr(plan.optional)}/parameters/${optIndex}`,
+      },
     ] as const;
     expect([...new Set(findings.map(key))].sort()).toEqual(expected.map(key).sort());
     const removedOps = findings.filter((f) => f.ruleId === 'response-property-removed').map((f) => f.operation);
     expect(removedOps.some((o) => o.startsWith(`${plan.responseOp} `) || o === plan.responseOp)).toBe(true);
-    expect(findings.filter((f) => f.ruleId === 'required-parameter-added').map((f) => f.operation.split(' (')[0])).toEqual([
-      `${plan.required.method.toUpperCase()} ${plan.required.path}`,
-    ]);
+    expect(
+      findings.filter((f) => f.ruleId === 'required-parameter-added').map((f) => f.operation.split(' (')[0]),
+    ).toEqual([`${plan.required.method.toUpperCase()} ${plan.required.path}`]);
   });
 });

@@ -26,14 +26,19 @@ async function main(): Promise<number> {
       const text = `${b.origin}:${b.line}:${b.column}  ${b.code}  ${b.message}`;
       console.log(values.format === 'github' ? `::error title=old consumer broke::${text}` : text);
     }
-    console.log(`${files.length} consumer file(s) of ${base.label} checked against the working tree: ${broken.length === 0 ? 'all compile' : `${broken.length} broken usage(s)`}.`);
+    console.log(
+      `${files.length} consumer file(s) of ${base.label} checked against the working tree: ${broken.length === 0 ? 'all compile' : `${broken.length} broken usage(s)`}.`,
+    );
     return broken.length === 0 ? 0 : 1;
   } finally {
     await workspace.cleanup();
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -5,10 +5,10 @@
  *   readers copied from the old docs site), by the docs package's own generator.
  */
 import path from 'node:path';
-import { bundleAtRef } from '../../breaking-changes/src/bundle-at-ref.js';
-import { git, gitOk } from '../../breaking-changes/src/git.js';
 import { buildModel } from '../../../packages/docs/src/site/model.js';
 import type { OpenApiDocument } from '../../../packages/docs/src/spec/types.js';
+import { bundleAtRef } from '../../breaking-changes/src/bundle-at-ref.js';
+import { git, gitOk } from '../../breaking-changes/src/git.js';
 
 export interface ConsumerFile {
   /** Where the code lives (or comes from) at the base ref, for reports. */
@@ -25,7 +25,11 @@ export function clientUsageAtRef(repoRoot: string, ref: string): ConsumerFile[] 
   const files = git(repoRoot, ['ls-tree', '-r', '--name-only', ref, '--', `${CLIENT_DIR}/test`])
     .split('\n')
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
-  const tests = files.map((file) => ({ origin: `${ref}:${file}`, path: file, content: git(repoRoot, ['show', `${ref}:${file}`]) }));
+  const tests = files.map((file) => ({
+    origin: `${ref}:${file}`,
+    path: file,
+    content: git(repoRoot, ['show', `${ref}:${file}`]),
+  }));
   const readme = git(repoRoot, ['show', `${ref}:${CLIENT_DIR}/README.md`], false, true) ?? '';
   return [...tests, ...readmeBlocks(readme, `${ref}:${CLIENT_DIR}/README.md`)];
 }
@@ -41,13 +45,21 @@ export function readmeBlocks(markdown: string, origin: string): ConsumerFile[] {
     while (end < lines.length && !(lines[end] ?? '').startsWith('```')) end++;
     // Pad with blank lines so tsc's line numbers equal the README's.
     const body = `${'\n'.repeat(start)}${lines.slice(start, end).join('\n')}\nexport {};\n`;
-    blocks.push({ origin: `${origin}#L${start + 1}`, path: `${CLIENT_DIR}/readme-examples/block-${start + 1}.ts`, content: body });
+    blocks.push({
+      origin: `${origin}#L${start + 1}`,
+      path: `${CLIENT_DIR}/readme-examples/block-${start + 1}.ts`,
+      content: body,
+    });
     i = end;
   }
   return blocks;
 }
 
-export async function docsSamplesAtRef(repoRoot: string, ref: string, specPath = 'spec/openapi.yaml'): Promise<ConsumerFile[]> {
+export async function docsSamplesAtRef(
+  repoRoot: string,
+  ref: string,
+  specPath = 'spec/openapi.yaml',
+): Promise<ConsumerFile[]> {
   const base = await bundleAtRef(repoRoot, ref, specPath);
   if (!base) return [];
   try {

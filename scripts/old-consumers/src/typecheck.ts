@@ -23,11 +23,18 @@ export async function typecheckWorkspace(workspace: ConsumerWorkspace, repoRoot:
   const tsc = createRequire(path.join(repoRoot, 'package.json')).resolve('typescript/bin/tsc');
   const broken: BrokenUsage[] = [];
   for (const project of workspace.projects) {
-    const output = await promisify(execFile)(process.execPath, [tsc, '-p', project, '--pretty', 'false'], { cwd: path.dirname(project), maxBuffer: 64 << 20 })
-      .then(({ stdout }) => stdout, (error: { stdout?: string; code?: number }) => {
+    const output = await promisify(execFile)(process.execPath, [tsc, '-p', project, '--pretty', 'false'], {
+      cwd: path.dirname(project),
+      maxBuffer: 64 << 20,
+    }).then(
+      ({ stdout }) => stdout,
+      (error: { stdout?: string; code?: number }) => {
         if (typeof error.stdout === 'string' && error.code === 2) return error.stdout;
-        throw new Error(`tsc could not run on ${path.relative(workspace.dir, project)}: ${String((error as { message?: string }).message ?? error)}`);
-      });
+        throw new Error(
+          `tsc could not run on ${path.relative(workspace.dir, project)}: ${String((error as { message?: string }).message ?? error)}`,
+        );
+      },
+    );
     for (const line of output.split('\n')) {
       const m = DIAGNOSTIC.exec(line.trim());
       if (!m) continue;

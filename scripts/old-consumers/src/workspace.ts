@@ -4,8 +4,9 @@
  * generated types and the installed dependencies (linked, not copied). Compiling it answers "does
  * code written against the last release still compile against this change?".
  */
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConsumerFile } from './collect.js';
@@ -47,7 +48,12 @@ export async function createConsumerWorkspace(repoRoot: string, files: ConsumerF
 
   const projects: string[] = [];
   const groups: Array<{ folder: string; linkFrom: string; links: string[]; include: string[] }> = [
-    { folder: 'packages/client', linkFrom: 'packages/client', links: ['src', 'generated', 'scripts', 'dist', 'node_modules', 'package.json'], include: ['test/**/*.ts', 'readme-examples/**/*.ts'] },
+    {
+      folder: 'packages/client',
+      linkFrom: 'packages/client',
+      links: ['src', 'generated', 'scripts', 'dist', 'node_modules', 'package.json'],
+      include: ['test/**/*.ts', 'readme-examples/**/*.ts'],
+    },
     { folder: 'docs-samples', linkFrom: 'packages/docs', links: ['node_modules'], include: ['*.ts'] },
   ];
   for (const group of groups) {
@@ -58,7 +64,8 @@ export async function createConsumerWorkspace(repoRoot: string, files: ConsumerF
       if (existsSync(source) && !existsSync(path.join(folder, link))) await symlink(source, path.join(folder, link));
     }
     // Samples are ES modules (top-level await); the client folder links its own package.json.
-    if (!group.links.includes('package.json')) await writeFile(path.join(folder, 'package.json'), '{ "type": "module" }\n');
+    if (!group.links.includes('package.json'))
+      await writeFile(path.join(folder, 'package.json'), '{ "type": "module" }\n');
     const tsconfig = path.join(folder, 'tsconfig.old-consumers.json');
     await writeFile(tsconfig, JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: group.include }, null, 2));
     projects.push(tsconfig);

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readmeBlocks, type ConsumerFile } from '../src/collect.js';
+import { type ConsumerFile, readmeBlocks } from '../src/collect.js';
 import { typecheckWorkspace } from '../src/typecheck.js';
 import { createConsumerWorkspace } from '../src/workspace.js';
 
@@ -11,9 +11,25 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 describe('README examples', () => {
   it('become one module per ts block, with line numbers equal to the README', () => {
-    const md = ['# Client', '', '```ts', 'const a: number = 1;', '```', 'text', '```typescript', 'const b = 2;', '```', '```sh', 'pnpm x', '```'].join('\n');
+    const md = [
+      '# Client',
+      '',
+      '```ts',
+      'const a: number = 1;',
+      '```',
+      'text',
+      '```typescript',
+      'const b = 2;',
+      '```',
+      '```sh',
+      'pnpm x',
+      '```',
+    ].join('\n');
     const blocks = readmeBlocks(md, 'HEAD:packages/client/README.md');
-    expect(blocks.map((b) => b.origin)).toEqual(['HEAD:packages/client/README.md#L4', 'HEAD:packages/client/README.md#L8']);
+    expect(blocks.map((b) => b.origin)).toEqual([
+      'HEAD:packages/client/README.md#L4',
+      'HEAD:packages/client/README.md#L8',
+    ]);
     expect(blocks[0]?.content.split('\n')[3]).toBe('const a: number = 1;');
     expect(blocks[1]?.content.split('\n')[7]).toBe('const b = 2;');
   });
@@ -29,10 +45,22 @@ export {};
 
   it('reports the usage that broke, with its origin and line, and only that one', async () => {
     const files: ConsumerFile[] = [
-      { origin: 'old docs sample A', path: 'docs-samples/still-fine.ts', content: usage('const due: number = invoice.balance;') },
+      {
+        origin: 'old docs sample A',
+        path: 'docs-samples/still-fine.ts',
+        content: usage('const due: number = invoice.balance;'),
+      },
       // A property the previous release had (say) and the new types do not: what a removed response property does to users.
-      { origin: 'old docs sample B', path: 'docs-samples/removed-property.ts', content: usage('const due: number = invoice.amountDue;') },
-      { origin: 'old docs sample C', path: 'docs-samples/removed-operation.ts', content: usage("await billing.GET('/api/v2/billing/refunds', {});") },
+      {
+        origin: 'old docs sample B',
+        path: 'docs-samples/removed-property.ts',
+        content: usage('const due: number = invoice.amountDue;'),
+      },
+      {
+        origin: 'old docs sample C',
+        path: 'docs-samples/removed-operation.ts',
+        content: usage("await billing.GET('/api/v2/billing/refunds', {});"),
+      },
     ];
     const workspace = await createConsumerWorkspace(repoRoot, files);
     try {

@@ -2,9 +2,14 @@
 // real fetch, real headers. Started once for the file, stopped at the end.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  BillingApiError, BillingNetworkError, BillingTimeoutError, createBillingClient, paginate, type BillingClient,
+  BillingApiError,
+  type BillingClient,
+  BillingNetworkError,
+  BillingTimeoutError,
+  createBillingClient,
+  paginate,
 } from '../../src/index.js';
-import { startBillingServer, type BillingTestServer } from './server.js';
+import { type BillingTestServer, startBillingServer } from './server.js';
 
 let server: BillingTestServer;
 let billing: BillingClient;
@@ -29,7 +34,10 @@ describe('v2', () => {
   });
 
   it('applies credit with an Idempotency-Key the server receives', async () => {
-    const result = await billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', { params: { path: { id } }, body: { amount: 130 } });
+    const result = await billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+      params: { path: { id } },
+      body: { amount: 130 },
+    });
     expect(typeof result.invoicePaid).toBe('boolean');
     const sent = server.requests[0];
     expect(sent?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -38,7 +46,11 @@ describe('v2', () => {
 
   it('maps a problem+json answer to BillingApiError', async () => {
     const error = await billing
-      .POST('/api/v2/billing/invoices/{id}/actions/apply-credit', { params: { path: { id } }, body: {}, headers: { Prefer: 'code=409, example=invoiceNotUnpaid' } })
+      .POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+        params: { path: { id } },
+        body: {},
+        headers: { Prefer: 'code=409, example=invoiceNotUnpaid' },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BillingApiError);
     expect(error).toMatchObject({ status: 409, code: 'invoice_not_unpaid', requestId: expect.stringMatching(/^req_/) });
@@ -51,13 +63,20 @@ describe('v2', () => {
   });
 
   it('retries a GET that fails with 500, three attempts in all', async () => {
-    const error = await billing.GET('/api/v2/billing/credit', { headers: { Prefer: 'code=500' } }).catch((e: unknown) => e);
+    const error = await billing
+      .GET('/api/v2/billing/credit', { headers: { Prefer: 'code=500' } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 500, code: 'internal_error' });
     expect(server.requests).toHaveLength(3);
   });
 
   it('retries a v2 POST with the same Idempotency-Key', async () => {
-    await billing.POST('/api/v2/billing/invoices/{id}/actions/cancel', { params: { path: { id } }, headers: { Prefer: 'code=500' } }).catch(() => undefined);
+    await billing
+      .POST('/api/v2/billing/invoices/{id}/actions/cancel', {
+        params: { path: { id } },
+        headers: { Prefer: 'code=500' },
+      })
+      .catch(() => undefined);
     expect(server.requests).toHaveLength(3);
     expect(new Set(server.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
   });
@@ -66,7 +85,9 @@ describe('v2', () => {
     const entries = [];
     for await (const entry of paginate(billing, '/api/v2/billing/activity')) entries.push(entry);
     expect(entries.length).toBeGreaterThan(0);
-    for await (const invoice of paginate(billing, '/api/v2/billing/invoices', { params: { query: { status: 'unpaid' } } })) {
+    for await (const invoice of paginate(billing, '/api/v2/billing/invoices', {
+      params: { query: { status: 'unpaid' } },
+    })) {
       expect(invoice.id).toMatch(/^inv_/);
       break;
     }
@@ -85,19 +106,31 @@ describe('v1', () => {
 
   it('maps the v1 error envelope to BillingApiError', async () => {
     const error = await billing
-      .POST('/api/billing/invoice/{id}/apply-credit', { params: { path: { id: 46376 } }, body: { amount: '130.00' }, headers: { Prefer: 'code=400' } })
+      .POST('/api/billing/invoice/{id}/apply-credit', {
+        params: { path: { id: 46376 } },
+        body: { amount: '130.00' },
+        headers: { Prefer: 'code=400' },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BillingApiError);
-    expect(error).toMatchObject({ status: 400, code: expect.stringMatching(/^[A-Z_]+$/), requestId: expect.any(String) });
+    expect(error).toMatchObject({
+      status: 400,
+      code: expect.stringMatching(/^[A-Z_]+$/),
+      requestId: expect.any(String),
+    });
   });
 
   it('never retries a v1 POST', async () => {
-    await billing.POST('/api/billing/pay', { body: { invoiceId: '46376' } as never, headers: { Prefer: 'code=500' } }).catch(() => undefined);
+    await billing
+      .POST('/api/billing/pay', { body: { invoiceId: '46376' } as never, headers: { Prefer: 'code=500' } })
+      .catch(() => undefined);
     expect(server.requests).toHaveLength(1);
   });
 
   it('sends no key to a public payment link', async () => {
-    const link = await billing.GET('/api/billing/payment-link/{uuid}', { params: { path: { uuid: '3f0c6e4e-8f3b-4d0e-9a53-1c2b7f9e4d21' } } });
+    const link = await billing.GET('/api/billing/payment-link/{uuid}', {
+      params: { path: { uuid: '3f0c6e4e-8f3b-4d0e-9a53-1c2b7f9e4d21' } },
+    });
     expect(link.data.invoice.outstanding).toMatch(/^\d+\.\d{2}$/);
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
     expect(server.requests[0]?.headers['x-api-key']).toBeUndefined();
@@ -114,14 +147,19 @@ describe('raw and failures', () => {
   it('billing.raw returns { data, error, response } with the same auth', async () => {
     const ok = await billing.raw.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } } });
     expect(ok.data?.id).toBe(id);
-    const failed = await billing.raw.GET('/api/v2/billing/invoices/{id}', { params: { path: { id } }, headers: { Prefer: 'code=404' } });
+    const failed = await billing.raw.GET('/api/v2/billing/invoices/{id}', {
+      params: { path: { id } },
+      headers: { Prefer: 'code=404' },
+    });
     expect(failed.response.status).toBe(404);
     expect(failed.error?.code).toBe('invoice_not_found');
   });
 
   it('a timeout aborts the request on the wire', async () => {
     const slow = createBillingClient({ baseUrl: server.baseUrl, apiKey: server.apiKey, timeoutMs: 50 });
-    await expect(slow.GET('/api/v2/billing/cards', { headers: { 'X-Mock-Delay-Ms': '2000' } })).rejects.toBeInstanceOf(BillingTimeoutError);
+    await expect(slow.GET('/api/v2/billing/cards', { headers: { 'X-Mock-Delay-Ms': '2000' } })).rejects.toBeInstanceOf(
+      BillingTimeoutError,
+    );
     await expect.poll(() => server.requests[0]?.aborted).toBe(true);
   });
 
@@ -131,6 +169,8 @@ describe('raw and failures', () => {
     const offline = createBillingClient({ baseUrl: other.baseUrl, apiKey: 'k', retry: { baseDelayMs: 1 } });
     const error = await offline.GET('/api/v2/billing/cards').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BillingNetworkError);
-    expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/billing\/cards failed: ECONNREFUSED$/);
+    expect((error as Error).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/billing\/cards failed: ECONNREFUSED$/,
+    );
   });
 });

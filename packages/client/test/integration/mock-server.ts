@@ -10,17 +10,38 @@
  * - `X-Mock-Delay-Ms: n` delays the answer (to test timeouts on a real socket);
  * - records each request (and whether the client aborted it) for the tests to inspect.
  */
-import http from 'node:http';
+
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 type Json = Record<string, any>;
-export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: string; aborted: boolean }
-export interface MockServer { baseUrl: string; requests: RecordedRequest[]; close(): Promise<void> }
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  aborted: boolean;
+}
+export interface MockServer {
+  baseUrl: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
 
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json'), 'utf8')) as Json;
-const deref = (node: Json): Json => (node?.$ref ? deref(node.$ref.slice(2).split('/').reduce((o: Json, k: string) => o[k], spec)) : node);
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json'), 'utf8'),
+) as Json;
+const deref = (node: Json): Json =>
+  node?.$ref
+    ? deref(
+        node.$ref
+          .slice(2)
+          .split('/')
+          .reduce((o: Json, k: string) => o[k], spec),
+      )
+    : node;
 
 const routes = Object.entries(spec.paths as Json).flatMap(([template, item]) =>
   Object.entries(item as Json).map(([method, op]) => ({
@@ -50,7 +71,9 @@ function authorized(op: Json, req: http.IncomingMessage, apiKey: string): boolea
   const requirement = (op.security ?? spec.security)[0];
   if (!requirement || Object.keys(requirement).length === 0) return true;
   const scheme = spec.components.securitySchemes[Object.keys(requirement)[0] as string];
-  return scheme.type === 'http' ? req.headers.authorization === `Bearer ${apiKey}` : req.headers[scheme.name.toLowerCase()] === apiKey;
+  return scheme.type === 'http'
+    ? req.headers.authorization === `Bearer ${apiKey}`
+    : req.headers[scheme.name.toLowerCase()] === apiKey;
 }
 
 export async function startMockServer(apiKey: string): Promise<MockServer> {
@@ -59,12 +82,21 @@ export async function startMockServer(apiKey: string): Promise<MockServer> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString(), aborted: false };
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+        aborted: false,
+      };
       requests.push(record);
-      res.on('close', () => { record.aborted = !res.writableFinished; });
+      res.on('close', () => {
+        record.aborted = !res.writableFinished;
+      });
       const pathname = new URL(record.url, 'http://mock').pathname;
       const route = routes.find((r) => r.method === record.method && r.pattern.test(pathname));
-      if (!route) return res.writeHead(404, { 'content-type': 'text/plain' }).end(`no operation ${record.method} ${pathname}`);
+      if (!route)
+        return res.writeHead(404, { 'content-type': 'text/plain' }).end(`no operation ${record.method} ${pathname}`);
       const prefer = String(req.headers.prefer ?? '');
       const code = /code=(\d{3})/.exec(prefer)?.[1] ?? (authorized(route.op, req, apiKey) ? undefined : '401');
       const { status, headers, body } = answer(route.op, code, /example=(\w+)/.exec(prefer)?.[1]);
@@ -79,6 +111,10 @@ export async function startMockServer(apiKey: string): Promise<MockServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -3,7 +3,7 @@
  * spec-example mock on a free port of 127.0.0.1; when @billing-api/sandbox exists, start the sandbox
  * here instead (same interface: a base URL, a valid API key, the requests it received, close()).
  */
-import { startMockServer, type RecordedRequest } from './mock-server.js';
+import { type RecordedRequest, startMockServer } from './mock-server.js';
 
 export interface BillingTestServer {
   baseUrl: string;

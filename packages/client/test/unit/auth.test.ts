@@ -7,21 +7,33 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBillingClient } from '../../src/index.js';
 import { json, stubFetch } from '../helpers.js';
 
-interface Op { security?: Record<string, string[]>[]; parameters?: { $ref?: string; name?: string; in?: string }[] }
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json'), 'utf8')) as {
+interface Op {
+  security?: Record<string, string[]>[];
+  parameters?: { $ref?: string; name?: string; in?: string }[];
+}
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json'), 'utf8'),
+) as {
   security: Record<string, string[]>[];
   paths: Record<string, Record<string, Op>>;
-  components: { securitySchemes: Record<string, { type: string; name?: string }>; parameters: Record<string, { name: string; in: string }> };
+  components: {
+    securitySchemes: Record<string, { type: string; name?: string }>;
+    parameters: Record<string, { name: string; in: string }>;
+  };
 };
 
 const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  Object.entries(item).filter(([m]) => m === 'get' || m === 'post').map(([method, op]) => {
-    const requirement = (op.security ?? spec.security)[0];
-    const scheme = requirement ? spec.components.securitySchemes[Object.keys(requirement)[0] as string] : undefined;
-    const header = !scheme ? undefined : scheme.type === 'http' ? 'authorization' : scheme.name?.toLowerCase();
-    const idempotent = (op.parameters ?? []).some((p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop() as string] : p)?.name === 'Idempotency-Key');
-    return { method: method.toUpperCase() as 'GET' | 'POST', path, header, idempotent };
-  }),
+  Object.entries(item)
+    .filter(([m]) => m === 'get' || m === 'post')
+    .map(([method, op]) => {
+      const requirement = (op.security ?? spec.security)[0];
+      const scheme = requirement ? spec.components.securitySchemes[Object.keys(requirement)[0] as string] : undefined;
+      const header = !scheme ? undefined : scheme.type === 'http' ? 'authorization' : scheme.name?.toLowerCase();
+      const idempotent = (op.parameters ?? []).some(
+        (p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop() as string] : p)?.name === 'Idempotency-Key',
+      );
+      return { method: method.toUpperCase() as 'GET' | 'POST', path, header, idempotent };
+    }),
 );
 const params = { params: { path: { id: 1, uuid: '3f0c' } }, body: undefined as unknown };
 
@@ -31,7 +43,8 @@ describe('authentication decided by the spec', () => {
     expect(operations.filter((o) => o.header === 'authorization').length).toBe(16);
     expect(operations.filter((o) => o.header === 'x-api-key').length).toBe(11);
     expect(operations.filter((o) => o.header === undefined).map((o) => o.path)).toEqual([
-      '/api/billing/payment-link/{uuid}', '/api/billing/payment-link/{uuid}/pay',
+      '/api/billing/payment-link/{uuid}',
+      '/api/billing/payment-link/{uuid}/pay',
     ]);
   });
 
@@ -40,7 +53,11 @@ describe('authentication decided by the spec', () => {
       const stub = stubFetch(json({}));
       const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'sk_test', fetch: stub.fetch });
       const init = method === 'POST' ? { ...params, body: {} } : params;
-      const call = surface === 'raw' ? billing.raw.request as (m: string, p: string, i: unknown) => Promise<unknown> : (m: string, p: string, i: unknown) => (billing[m as 'GET'] as (p: string, i: unknown) => Promise<unknown>)(p, i);
+      const call =
+        surface === 'raw'
+          ? (billing.raw.request as (m: string, p: string, i: unknown) => Promise<unknown>)
+          : (m: string, p: string, i: unknown) =>
+              (billing[m as 'GET'] as (p: string, i: unknown) => Promise<unknown>)(p, i);
       await call(method, path, init);
       const sent = stub.requests[0] as Request;
       expect(sent.headers.get('authorization')).toBe(header === 'authorization' ? 'Bearer sk_test' : null);
@@ -56,7 +73,8 @@ describe('idempotency keys', () => {
   it('are new for each call', async () => {
     const stub = stubFetch(json({}));
     const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch });
-    for (let i = 0; i < 2; i++) await billing.POST('/api/v2/billing/invoices/{id}/actions/cancel', { params: { path: { id: 'inv_1' } } });
+    for (let i = 0; i < 2; i++)
+      await billing.POST('/api/v2/billing/invoices/{id}/actions/cancel', { params: { path: { id: 'inv_1' } } });
     const [a, b] = stub.requests.map((r) => r.headers.get('idempotency-key'));
     expect(a).toBeTruthy();
     expect(a).not.toBe(b);
@@ -67,7 +85,8 @@ describe('idempotency keys', () => {
     try {
       const stub = stubFetch(json({}));
       const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch });
-      for (let i = 0; i < 2; i++) await billing.POST('/api/v2/billing/credit/actions/add-funds', { body: { amount: 100 } });
+      for (let i = 0; i < 2; i++)
+        await billing.POST('/api/v2/billing/credit/actions/add-funds', { body: { amount: 100 } });
       const [a, b] = stub.requests.map((r) => r.headers.get('idempotency-key'));
       expect(a).toMatch(/^[\x21-\x7E]{10,255}$/);
       expect(a).not.toBe(b);
@@ -79,8 +98,12 @@ describe('idempotency keys', () => {
   it("keep the caller's own key", async () => {
     const stub = stubFetch(json({}));
     const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch });
-    await billing.POST('/api/v2/billing/invoices/{id}/actions/pay', { params: { path: { id: 'inv_1' }, header: { 'Idempotency-Key': 'order-42' } } });
-    await billing.raw.POST('/api/v2/billing/invoices/{id}/actions/pay', { params: { path: { id: 'inv_1' }, header: { 'Idempotency-Key': 'order-43' } } });
+    await billing.POST('/api/v2/billing/invoices/{id}/actions/pay', {
+      params: { path: { id: 'inv_1' }, header: { 'Idempotency-Key': 'order-42' } },
+    });
+    await billing.raw.POST('/api/v2/billing/invoices/{id}/actions/pay', {
+      params: { path: { id: 'inv_1' }, header: { 'Idempotency-Key': 'order-43' } },
+    });
     expect(stub.requests.map((r) => r.headers.get('idempotency-key'))).toEqual(['order-42', 'order-43']);
   });
 });

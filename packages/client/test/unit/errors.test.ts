@@ -2,16 +2,34 @@
 // BillingApiError; malformed JSON, an HTML page from a proxy and an empty body do too.
 import { describe, expect, it } from 'vitest';
 import {
-  BillingApiError, BillingError, BillingNetworkError, createBillingClient, isBillingApiError,
+  BillingApiError,
+  BillingError,
+  BillingNetworkError,
+  createBillingClient,
+  isBillingApiError,
 } from '../../src/index.js';
 import { json, networkError, problem, stubFetch } from '../helpers.js';
 
 async function failure(answer: Response | Error, options: { v1?: boolean; raw?: boolean } = {}) {
-  const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stubFetch(answer).fetch, retry: false });
+  const billing = createBillingClient({
+    baseUrl: 'https://billing.test',
+    apiKey: 'k',
+    fetch: stubFetch(answer).fetch,
+    retry: false,
+  });
   const call = options.v1
-    ? billing.POST('/api/billing/invoice/{id}/apply-credit', { params: { path: { id: 46376 } }, body: { amount: '130.00' } })
-    : billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', { params: { path: { id: 'inv_1' } }, body: { amount: 130 } });
-  return call.then(() => undefined, (e: unknown) => e as BillingApiError);
+    ? billing.POST('/api/billing/invoice/{id}/apply-credit', {
+        params: { path: { id: 46376 } },
+        body: { amount: '130.00' },
+      })
+    : billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+        params: { path: { id: 'inv_1' } },
+        body: { amount: 130 },
+      });
+  return call.then(
+    () => undefined,
+    (e: unknown) => e as BillingApiError,
+  );
 }
 
 describe('BillingApiError', () => {
@@ -22,49 +40,89 @@ describe('BillingApiError', () => {
     expect(error).toBeInstanceOf(BillingApiError);
     expect(error).toBeInstanceOf(BillingError);
     expect(error).toMatchObject({
-      name: 'BillingApiError', status: 400, code: 'invalid_request', message: 'The request body is invalid.',
-      requestId: 'req_01jd8k7s9t1v3w5x7y9z1a3b5c', fieldErrors: errors, body,
+      name: 'BillingApiError',
+      status: 400,
+      code: 'invalid_request',
+      message: 'The request body is invalid.',
+      requestId: 'req_01jd8k7s9t1v3w5x7y9z1a3b5c',
+      fieldErrors: errors,
+      body,
     });
     expect(error?.response.status).toBe(400);
     expect(String(error)).toBe('BillingApiError: The request body is invalid.');
   });
 
   it('from the v1 envelope: UPPER_SNAKE code, message, requestId', async () => {
-    const body = { error: 'Bad Request', message: 'Failed to apply credit: the invoice is not unpaid', code: 'INVOICE_NOT_UNPAID', timestamp: '2026-02-10T09:30:00.000Z', requestId: '2121ae20-bd9d-41e9-aeeb-5dd1dd1a24ba' };
+    const body = {
+      error: 'Bad Request',
+      message: 'Failed to apply credit: the invoice is not unpaid',
+      code: 'INVOICE_NOT_UNPAID',
+      timestamp: '2026-02-10T09:30:00.000Z',
+      requestId: '2121ae20-bd9d-41e9-aeeb-5dd1dd1a24ba',
+    };
     const error = await failure(json(body, 400), { v1: true });
-    expect(error).toMatchObject({ status: 400, code: 'INVOICE_NOT_UNPAID', message: body.message, requestId: body.requestId, fieldErrors: [], body });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'INVOICE_NOT_UNPAID',
+      message: body.message,
+      requestId: body.requestId,
+      fieldErrors: [],
+      body,
+    });
   });
 
   it('takes requestId from X-Request-Id when the body has none', async () => {
-    const error = await failure(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html', 'x-request-id': 'req_proxy' } }));
+    const error = await failure(
+      new Response('<html>Bad gateway</html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'content-type': 'text/html', 'x-request-id': 'req_proxy' },
+      }),
+    );
     expect(error?.requestId).toBe('req_proxy');
   });
 
   it('from an HTML error page: http_502 and a message that says what came back', async () => {
     const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
-    const error = await failure(new Response(html, { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    const error = await failure(
+      new Response(html, { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }),
+    );
     expect(error).toMatchObject({ status: 502, code: 'http_502', body: html, requestId: undefined, fieldErrors: [] });
     expect(error?.message).toBe('HTTP 502 Bad Gateway with a non-JSON (text/html) body');
   });
 
   it('from malformed JSON', async () => {
-    const error = await failure(new Response('{"detail": "cut sho', { status: 500, headers: { 'content-type': 'application/problem+json' } }));
+    const error = await failure(
+      new Response('{"detail": "cut sho', { status: 500, headers: { 'content-type': 'application/problem+json' } }),
+    );
     expect(error).toMatchObject({ status: 500, code: 'http_500', body: '{"detail": "cut sho' });
     expect(error?.message).toContain('non-JSON (application/problem+json)');
   });
 
   it('from an empty body', async () => {
     const error = await failure(new Response(null, { status: 503, statusText: 'Service Unavailable' }));
-    expect(error).toMatchObject({ status: 503, code: 'http_503', body: undefined, message: 'HTTP 503 Service Unavailable with an empty body' });
+    expect(error).toMatchObject({
+      status: 503,
+      code: 'http_503',
+      body: undefined,
+      message: 'HTTP 503 Service Unavailable with an empty body',
+    });
   });
 
   it('from JSON that is neither format', async () => {
     const error = await failure(json(['unexpected'], 418));
-    expect(error).toMatchObject({ status: 418, code: 'http_418', body: ['unexpected'], message: 'HTTP 418 with an unexpected JSON body' });
+    expect(error).toMatchObject({
+      status: 418,
+      code: 'http_418',
+      body: ['unexpected'],
+      message: 'HTTP 418 with an unexpected JSON body',
+    });
   });
 
   it('from a success whose body is not JSON: malformed_response', async () => {
-    const error = await failure(new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const error = await failure(
+      new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     expect(error).toMatchObject({ status: 200, code: 'malformed_response', body: '<html>maintenance</html>' });
   });
 });
@@ -91,12 +149,23 @@ describe('isBillingApiError', () => {
   it('recognises the error, also from another copy of the package (ESM and CJS side by side)', async () => {
     const error = await failure(json(problem(409, 'invoice_not_unpaid', 'paid'), 409));
     expect(isBillingApiError(error)).toBe(true);
-    const fromOtherCopy = Object.assign(new Error('x'), { name: 'BillingApiError', status: 409, code: 'invoice_not_unpaid' });
+    const fromOtherCopy = Object.assign(new Error('x'), {
+      name: 'BillingApiError',
+      status: 409,
+      code: 'invoice_not_unpaid',
+    });
     expect(isBillingApiError(fromOtherCopy)).toBe(true);
   });
 
   it('rejects anything else', () => {
-    for (const value of [new Error('x'), new BillingError('x'), 'BillingApiError', { name: 'BillingApiError', status: 1, code: 'x' }, null, undefined]) {
+    for (const value of [
+      new Error('x'),
+      new BillingError('x'),
+      'BillingApiError',
+      { name: 'BillingApiError', status: 1, code: 'x' },
+      null,
+      undefined,
+    ]) {
       expect(isBillingApiError(value)).toBe(false);
     }
   });

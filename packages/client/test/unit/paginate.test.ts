@@ -20,10 +20,14 @@ describe('paginate', () => {
       json({ data: [{ id: 'd' }], hasMore: false, nextCursor: null }),
     );
     const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch });
-    const items = await collect(paginate(billing, '/api/v2/billing/invoices', { params: { query: { status: 'unpaid', limit: 2 } } }));
+    const items = await collect(
+      paginate(billing, '/api/v2/billing/invoices', { params: { query: { status: 'unpaid', limit: 2 } } }),
+    );
     expect(items.map((i) => i.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(stub.requests.map((r) => new URL(r.url).search)).toEqual([
-      '?status=unpaid&limit=2', '?status=unpaid&limit=2&cursor=c1', '?status=unpaid&limit=2&cursor=c2',
+      '?status=unpaid&limit=2',
+      '?status=unpaid&limit=2&cursor=c1',
+      '?status=unpaid&limit=2&cursor=c2',
     ]);
   });
 
@@ -33,14 +37,18 @@ describe('paginate', () => {
       json(envelope({ invoices: [{ id: '2' }], hasMore: false, total: '2', pages: 2, currentPage: 2 })),
     );
     const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch });
-    const items = await collect(paginate(billing, '/api/billing/invoices', { params: { query: { status: 'Unpaid' } } }));
+    const items = await collect(
+      paginate(billing, '/api/billing/invoices', { params: { query: { status: 'Unpaid' } } }),
+    );
     expect(items.map((i) => i.id)).toEqual(['1', '2']);
     expect(stub.requests.map((r) => new URL(r.url).search)).toEqual(['?status=Unpaid', '?status=Unpaid&page=2']);
     expect(stub.requests[0]?.headers.get('x-api-key')).toBe('k');
   });
 
   it('v1: reads the items under data.log for the credit log', async () => {
-    const stub = stubFetch(json(envelope({ log: [{ id: '8812' }, { id: '8790' }], hasMore: false, total: '2', pages: 1, currentPage: 1 })));
+    const stub = stubFetch(
+      json(envelope({ log: [{ id: '8812' }, { id: '8790' }], hasMore: false, total: '2', pages: 1, currentPage: 1 })),
+    );
     const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch });
     expect((await collect(paginate(billing, '/api/billing/credit-log'))).map((e) => e.id)).toEqual(['8812', '8790']);
   });
@@ -60,8 +68,16 @@ describe('paginate', () => {
   });
 
   it('passes API errors through', async () => {
-    const stub = stubFetch(json({ data: [{ id: 'a' }], hasMore: true, nextCursor: 'c1' }), new Response('<html/>', { status: 502 }));
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, retry: false });
+    const stub = stubFetch(
+      json({ data: [{ id: 'a' }], hasMore: true, nextCursor: 'c1' }),
+      new Response('<html/>', { status: 502 }),
+    );
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stub.fetch,
+      retry: false,
+    });
     await expect(collect(paginate(billing, '/api/v2/billing/invoices'))).rejects.toMatchObject({ code: 'http_502' });
   });
 });

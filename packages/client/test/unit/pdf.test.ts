@@ -26,11 +26,15 @@ describe('decodePdf', () => {
 
   it('rejects content that is not a PDF', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
-    expect(() => decodePdf(doc(png))).toThrow('credit-note-202600009.pdf: the content is not a PDF (it does not start with %PDF-)');
+    expect(() => decodePdf(doc(png))).toThrow(
+      'credit-note-202600009.pdf: the content is not a PDF (it does not start with %PDF-)',
+    );
   });
 
   it('rejects invalid base64', () => {
     expect(() => decodePdf(doc(pdfBytes, { contentBase64: 'JVBER!!!' }))).toThrow(BillingError);
-    expect(() => decodePdf(doc(pdfBytes, { contentBase64: 'JVBER!!!' }))).toThrow('credit-note-202600009.pdf: contentBase64 is not valid base64');
+    expect(() => decodePdf(doc(pdfBytes, { contentBase64: 'JVBER!!!' }))).toThrow(
+      'credit-note-202600009.pdf: contentBase64 is not valid base64',
+    );
   });
 });

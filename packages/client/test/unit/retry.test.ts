@@ -2,19 +2,30 @@
 // what (network errors, 429, 5xx), and when (full-jitter exponential backoff, or the server's
 // Retry-After / v1 retryAfter). Fake timers and a fixed Math.random make the schedule exact.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BillingApiError, BillingNetworkError, createBillingClient, type BillingClientOptions } from '../../src/index.js';
-import { invoice, json, networkError, problem, stubFetch, type Answer } from '../helpers.js';
+import {
+  BillingApiError,
+  type BillingClientOptions,
+  BillingNetworkError,
+  createBillingClient,
+} from '../../src/index.js';
+import { type Answer, invoice, json, networkError, problem, stubFetch } from '../helpers.js';
 
 const v2Get = ['/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } }] as const;
 
 function client(answers: Answer[], options: Partial<BillingClientOptions> = {}) {
   const stub = stubFetch(...answers);
-  return { stub, billing: createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, ...options }) };
+  return {
+    stub,
+    billing: createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, ...options }),
+  };
 }
 
 /** Resolves or rejects the call, recording how long (fake) time had to advance. */
 async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  const outcome = promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+  const outcome = promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   await vi.runAllTimersAsync();
   return outcome;
 }
@@ -30,7 +41,11 @@ afterEach(() => {
 
 describe('backoff schedule', () => {
   it('waits random() x base x 2^(n-1) between attempts: 125 ms, then 250 ms', async () => {
-    const { stub, billing } = client([json(problem(503, 'unavailable', 'down'), 503), json(problem(502, 'bad_gateway', 'x'), 502), json(invoice)]);
+    const { stub, billing } = client([
+      json(problem(503, 'unavailable', 'down'), 503),
+      json(problem(502, 'bad_gateway', 'x'), 502),
+      json(invoice),
+    ]);
     const call = billing.GET(...v2Get);
     await vi.advanceTimersByTimeAsync(0);
     expect(stub.mock).toHaveBeenCalledTimes(1);
@@ -47,7 +62,9 @@ describe('backoff schedule', () => {
 
   it('caps each wait at maxDelayMs', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
-    const { stub, billing } = client([json({}, 500), json({}, 500), json(invoice)], { retry: { baseDelayMs: 1000, maxDelayMs: 1500 } });
+    const { stub, billing } = client([json({}, 500), json({}, 500), json(invoice)], {
+      retry: { baseDelayMs: 1000, maxDelayMs: 1500 },
+    });
     const call = billing.GET(...v2Get);
     await vi.advanceTimersByTimeAsync(999);
     expect(stub.mock).toHaveBeenCalledTimes(2);
@@ -86,7 +103,9 @@ describe('what is retried', () => {
     const { error } = await settle(billing.GET(...v2Get));
     expect(stub.mock).toHaveBeenCalledTimes(3);
     expect(error).toBeInstanceOf(BillingNetworkError);
-    expect((error as Error).message).toBe('GET https://billing.test/api/v2/billing/invoices/inv_1 failed: ECONNREFUSED');
+    expect((error as Error).message).toBe(
+      'GET https://billing.test/api/v2/billing/invoices/inv_1 failed: ECONNREFUSED',
+    );
     expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 
@@ -98,7 +117,10 @@ describe('what is retried', () => {
 
   it('a v2 POST, with the same Idempotency-Key and body on every attempt', async () => {
     const { stub, billing } = client([json({}, 500), networkError(), json({ invoicePaid: true })]);
-    const call = billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', { params: { path: { id: 'inv_1' } }, body: { amount: 130 } });
+    const call = billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+      params: { path: { id: 'inv_1' } },
+      body: { amount: 130 },
+    });
     expect((await settle(call)).value).toEqual({ invoicePaid: true });
     expect(stub.mock).toHaveBeenCalledTimes(3);
     const keys = stub.requests.map((r) => r.headers.get('idempotency-key'));
@@ -109,20 +131,30 @@ describe('what is retried', () => {
 
   it('a v2 POST through billing.raw, same key and body', async () => {
     const { stub, billing } = client([json({}, 502), json({ invoicePaid: true })]);
-    const call = billing.raw.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', { params: { path: { id: 'inv_1' } }, body: { amount: 5 } });
+    const call = billing.raw.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+      params: { path: { id: 'inv_1' } },
+      body: { amount: 5 },
+    });
     expect((await settle(call)).value).toMatchObject({ data: { invoicePaid: true } });
-    expect(stub.requests.map((r) => r.headers.get('idempotency-key'))).toEqual(Array(2).fill(stub.requests[0]?.headers.get('idempotency-key')));
+    expect(stub.requests.map((r) => r.headers.get('idempotency-key'))).toEqual(
+      Array(2).fill(stub.requests[0]?.headers.get('idempotency-key')),
+    );
     expect(await Promise.all(stub.requests.map((r) => r.text()))).toEqual(['{"amount":5}', '{"amount":5}']);
   });
 
   it('never a v1 POST, on 5xx or on a network error', async () => {
-    const onStatus = client([json({ error: 'Internal Server Error', message: 'boom', code: 'INTERNAL_ERROR' }, 500), json({})]);
+    const onStatus = client([
+      json({ error: 'Internal Server Error', message: 'boom', code: 'INTERNAL_ERROR' }, 500),
+      json({}),
+    ]);
     const first = await settle(onStatus.billing.POST('/api/billing/pay', { body: { invoiceId: 46376 } as never }));
     expect(first.error).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
     expect(onStatus.stub.mock).toHaveBeenCalledTimes(1);
 
     const onNetwork = client([networkError(), json({})]);
-    expect((await settle(onNetwork.billing.raw.POST('/api/billing/pay', { body: { invoiceId: 46376 } as never }))).error).toBeInstanceOf(BillingNetworkError);
+    expect(
+      (await settle(onNetwork.billing.raw.POST('/api/billing/pay', { body: { invoiceId: 46376 } as never }))).error,
+    ).toBeInstanceOf(BillingNetworkError);
     expect(onNetwork.stub.mock).toHaveBeenCalledTimes(1);
   });
 
@@ -135,7 +167,10 @@ describe('what is retried', () => {
 
 describe('the server says when', () => {
   it('Retry-After in seconds is waited exactly (no jitter)', async () => {
-    const { stub, billing } = client([json(problem(429, 'rate_limited', 'slow down'), 429, { 'retry-after': '2' }), json(invoice)]);
+    const { stub, billing } = client([
+      json(problem(429, 'rate_limited', 'slow down'), 429, { 'retry-after': '2' }),
+      json(invoice),
+    ]);
     const call = billing.GET(...v2Get);
     await vi.advanceTimersByTimeAsync(1999);
     expect(stub.mock).toHaveBeenCalledTimes(1);
@@ -156,7 +191,14 @@ describe('the server says when', () => {
   });
 
   it('a v1 429 body retryAfter (seconds)', async () => {
-    const v1 = { error: 'Too Many Requests', message: 'Rate limit exceeded', code: 'RATE_LIMITED', timestamp: 't', requestId: 'r', retryAfter: 4 };
+    const v1 = {
+      error: 'Too Many Requests',
+      message: 'Rate limit exceeded',
+      code: 'RATE_LIMITED',
+      timestamp: 't',
+      requestId: 'r',
+      retryAfter: 4,
+    };
     const { stub, billing } = client([json(v1, 429), json({ success: true, data: {} })]);
     const call = billing.GET('/api/billing/cards');
     await vi.advanceTimersByTimeAsync(3999);

@@ -11,11 +11,20 @@ const init = { params: { path: { id: 'inv_1' } } };
 describe('timeout', () => {
   it('rejects with BillingTimeoutError and aborts the request', async () => {
     const stub = hangingFetch();
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 20 });
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stub.fetch,
+      timeoutMs: 20,
+    });
     const error = await billing.GET(path, init).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BillingTimeoutError);
     expect(error).toBeInstanceOf(BillingError);
-    expect(error).toMatchObject({ name: 'BillingTimeoutError', timeoutMs: 20, message: 'The request did not complete within 20 ms' });
+    expect(error).toMatchObject({
+      name: 'BillingTimeoutError',
+      timeoutMs: 20,
+      message: 'The request did not complete within 20 ms',
+    });
     expect(stub.signals[0]?.aborted).toBe(true);
   });
 
@@ -30,19 +39,34 @@ describe('timeout', () => {
       });
       return new Response(stalled, { headers: { 'content-type': 'application/json' } });
     });
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 20 });
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stub.fetch,
+      timeoutMs: 20,
+    });
     await expect(billing.GET(path, init)).rejects.toBeInstanceOf(BillingTimeoutError);
   });
 
   it('is a BillingTimeoutError through billing.raw too', async () => {
     const stub = hangingFetch();
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 20 });
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stub.fetch,
+      timeoutMs: 20,
+    });
     await expect(billing.raw.GET(path, init)).rejects.toBeInstanceOf(BillingTimeoutError);
   });
 
   it("does not keep the process alive on its own (the request does): Node's timer stays unref'd", async () => {
     const stub = hangingFetch();
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 60_000 });
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stub.fetch,
+      timeoutMs: 60_000,
+    });
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();
     const controller = new AbortController();
@@ -55,7 +79,12 @@ describe('timeout', () => {
 
   it('does not fire after a call completed', async () => {
     const stub = stubFetch(json({ id: 'inv_1' }));
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 20 });
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stub.fetch,
+      timeoutMs: 20,
+    });
     await billing.GET(path, init);
     await new Promise((r) => setTimeout(r, 40));
     expect(stub.signals[0]?.aborted).toBe(false);
@@ -65,7 +94,12 @@ describe('timeout', () => {
 describe('timeoutMs: 0', () => {
   it('sets no deadline and passes fetch no signal (unless the caller gives one)', async () => {
     const stub = stubFetch(json({ id: 'inv_1' }));
-    const billing = createBillingClient({ baseUrl: 'https://billing.test', apiKey: 'k', fetch: stub.fetch, timeoutMs: 0 });
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stub.fetch,
+      timeoutMs: 0,
+    });
     await billing.GET(path, init);
     expect(stub.mock.mock.calls[0]?.[1]?.signal).toBeUndefined();
     const controller = new AbortController();

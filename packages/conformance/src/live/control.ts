@@ -34,7 +34,10 @@ export function createControl(http: HttpTarget): SandboxControl {
   async function post(path: string, body: unknown, expected: number): Promise<any> {
     const response = await http.send({ method: 'POST', path, headers: {}, body });
     if (response.status !== expected) {
-      const detail = typeof response.body === 'object' && response.body !== null ? JSON.stringify(response.body) : response.text.slice(0, 200);
+      const detail =
+        typeof response.body === 'object' && response.body !== null
+          ? JSON.stringify(response.body)
+          : response.text.slice(0, 200);
       throw new ControlError(`POST ${path} answered ${response.status} (expected ${expected}): ${detail}`);
     }
     return response.body;

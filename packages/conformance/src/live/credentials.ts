@@ -1,8 +1,9 @@
 // How to present a key to an operation, read from the spec's security schemes (v2: HTTP bearer, v1:
 // the X-API-Key header), and which of the run's keys each scheme takes. Nothing about the two
 // versions' auth is hard-coded here.
-import type { ConformanceValidator } from '../validators.js';
+
 import type { Json } from '../spec.js';
+import type { ConformanceValidator } from '../validators.js';
 
 export interface Keys {
   /** Key for HTTP bearer schemes (v2). */
@@ -37,7 +38,10 @@ export function credentialHeader(scheme: Json): string {
 /** Headers that present `key` for a scheme. */
 export function credentialHeaders(scheme: Json, key: string): Record<string, string> {
   const header = credentialHeader(scheme);
-  if (scheme.type === 'http') return { [header]: `${String(scheme.scheme).toLowerCase() === 'bearer' ? 'Bearer' : String(scheme.scheme)} ${key}` };
+  if (scheme.type === 'http')
+    return {
+      [header]: `${String(scheme.scheme).toLowerCase() === 'bearer' ? 'Bearer' : String(scheme.scheme)} ${key}`,
+    };
   return { [header]: key };
 }
 
@@ -49,6 +53,7 @@ export function keyFor(scheme: Json, keys: Keys): string {
 /** Every scope named by any operation of the spec. */
 export function allScopes(validator: ConformanceValidator): string[] {
   const scopes = new Set<string>();
-  for (const op of validator.spec.operations) for (const r of op.security) for (const s of Object.values(r)) s.forEach((x) => scopes.add(x));
+  for (const op of validator.spec.operations)
+    for (const r of op.security) for (const s of Object.values(r)) for (const x of s) scopes.add(x);
   return [...scopes].sort();
 }

@@ -5,9 +5,9 @@ import { randomInt } from 'node:crypto';
 import type { Json } from '../spec.js';
 import type { ConformanceValidator } from '../validators.js';
 import { SANDBOX_CARDS, type SandboxControl } from './control.js';
-import { allScopes, keyFor, schemeOf, type Keys } from './credentials.js';
-import type { CallOptions, Exchange, Scope } from './session.js';
+import { allScopes, type Keys, keyFor, schemeOf } from './credentials.js';
 import { Unreachable } from './errors.js';
+import type { CallOptions, Exchange, Scope } from './session.js';
 
 export interface AccountRecipe {
   type?: 'business' | 'personal';
@@ -70,17 +70,29 @@ function makeFixture({ scope, keys, lacking, setup }: FixtureParts): Fixture {
     keys,
     call,
     async invoice(status, options = {}) {
-      const page = setup(await call('listInvoices', { query: { status, kind: options.kind ?? 'standard', limit: 100 } }), 200);
+      const page = setup(
+        await call('listInvoices', { query: { status, kind: options.kind ?? 'standard', limit: 100 } }),
+        200,
+      );
       const found = (page.data as Json[])[options.nth ?? 0];
-      if (!found) throw new Unreachable(`needs ${(options.nth ?? 0) + 1} ${options.kind ?? 'standard'} invoice(s) in status ${status}; the API key sees ${page.data.length}`);
+      if (!found)
+        throw new Unreachable(
+          `needs ${(options.nth ?? 0) + 1} ${options.kind ?? 'standard'} invoice(s) in status ${status}; the API key sees ${page.data.length}`,
+        );
       return found;
     },
     async invoiceV1(status, options = {}) {
-      const page = setup(await call('listInvoicesV1', { query: { status: statusV1(validator, status), limit: 100 } }), 200);
+      const page = setup(
+        await call('listInvoicesV1', { query: { status: statusV1(validator, status), limit: 100 } }),
+        200,
+      );
       // v1 lists cannot filter by kind: keep the standard invoices (v1 calls the kind `type`).
       const standard = (page.data.invoices as Json[]).filter((i) => i.type === 'standard');
       const found = standard[options.nth ?? 0];
-      if (!found) throw new Unreachable(`needs ${(options.nth ?? 0) + 1} standard v1 invoice(s) in status ${status}; the API key sees ${standard.length}`);
+      if (!found)
+        throw new Unreachable(
+          `needs ${(options.nth ?? 0) + 1} standard v1 invoice(s) in status ${status}; the API key sees ${standard.length}`,
+        );
       return found;
     },
     async cards() {
@@ -113,7 +125,10 @@ export function sandboxAccounts(scope: Scope, control: SandboxControl, setup: Fi
     const created = await control.createAccount({
       type: recipe.type ?? 'business',
       credit: recipe.credit ?? 500,
-      invoices: (recipe.invoices ?? [{ status: 'unpaid' }]).map((i) => ({ status: i.status, ...(i.kind ? { kind: i.kind } : {}) })),
+      invoices: (recipe.invoices ?? [{ status: 'unpaid' }]).map((i) => ({
+        status: i.status,
+        ...(i.kind ? { kind: i.kind } : {}),
+      })),
       cards,
       keys,
     });
@@ -127,10 +142,12 @@ export function sandboxAccounts(scope: Scope, control: SandboxControl, setup: Fi
 export function existingAccount(scope: Scope, setup: FixtureParts['setup']) {
   const fixture = makeFixture({ scope, keys: scope.session.keys, lacking: undefined, setup });
   return async (recipe: AccountRecipe = {}): Promise<Fixture> => {
-    if (recipe.cards === 'declines') throw new Unreachable('needs a saved card that declines; only a sandbox has test cards');
-    if (recipe.cards === 'none' && (await fixture.cards()).length > 0) throw new Unreachable('needs an account without saved cards');
-    if (recipe.type && (await fixture.credit()).accountType !== recipe.type) throw new Unreachable(`needs a ${recipe.type} account`);
+    if (recipe.cards === 'declines')
+      throw new Unreachable('needs a saved card that declines; only a sandbox has test cards');
+    if (recipe.cards === 'none' && (await fixture.cards()).length > 0)
+      throw new Unreachable('needs an account without saved cards');
+    if (recipe.type && (await fixture.credit()).accountType !== recipe.type)
+      throw new Unreachable(`needs a ${recipe.type} account`);
     return fixture;
   };
 }
-

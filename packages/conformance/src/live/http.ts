@@ -42,13 +42,23 @@ export function createHttpTarget(baseUrl: string, timeoutMs = 30_000): HttpTarge
     async send(request) {
       const payload = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
       const headers = { ...request.headers };
-      if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+      if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['Content-Type'] = 'application/json';
       let response: Response;
       try {
-        response = await fetch(base + request.path, { method: request.method, headers, body: payload, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+        response = await fetch(base + request.path, {
+          method: request.method,
+          headers,
+          body: payload,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'manual',
+        });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (cause?.code ?? cause?.message ?? (error as Error).message);
+        const reason =
+          (error as Error).name === 'TimeoutError'
+            ? `no answer within ${timeoutMs} ms`
+            : (cause?.code ?? cause?.message ?? (error as Error).message);
         throw new TransportError(`${request.method} ${base}${request.path}: ${reason}`);
       }
       const text = await response.text();

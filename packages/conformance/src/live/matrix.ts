@@ -2,8 +2,8 @@
 // exercised it (a response with that status, valid), failed it (an invalid response, or a scenario
 // for it that did not get it), or could not reach it (with the scenarios' reasons).
 import type { ConformanceValidator } from '../validators.js';
-import type { Exchange } from './session.js';
 import { statusesOf } from './scenarios/common.js';
+import type { Exchange } from './session.js';
 
 export type CellState = 'exercised' | 'not_reachable' | 'failed';
 
@@ -44,21 +44,42 @@ export interface CoverageMatrix {
   operations: OperationRow[];
   /** Statuses received that the spec does not document for the operation. */
   undocumented: Array<{ operation: string; status: number; responses: number }>;
-  totals: { operations: number; operationsExercised: number; cells: number; exercised: number; notReachable: number; failed: number };
+  totals: {
+    operations: number;
+    operationsExercised: number;
+    cells: number;
+    exercised: number;
+    notReachable: number;
+    failed: number;
+  };
 }
 
 const NO_SCENARIO = 'no scenario of the kit provokes it';
 
-export function buildMatrix(validator: ConformanceValidator, results: ScenarioResult[], exchanges: Exchange[], operations?: readonly string[]): CoverageMatrix {
+export function buildMatrix(
+  validator: ConformanceValidator,
+  results: ScenarioResult[],
+  exchanges: Exchange[],
+  operations?: readonly string[],
+): CoverageMatrix {
   const rows: OperationRow[] = validator.spec.operations
     .filter((o) => !operations || operations.includes(o.operationId))
     .map((o) => ({
       operation: o.operationId,
       method: o.method,
       path: o.pathTemplate,
-      cells: statusesOf(validator, o.operationId).map((status) => ({ status, state: 'not_reachable' as CellState, responses: 0, invalidResponses: 0, passed: [], failed: [], reasons: [] })),
+      cells: statusesOf(validator, o.operationId).map((status) => ({
+        status,
+        state: 'not_reachable' as CellState,
+        responses: 0,
+        invalidResponses: 0,
+        passed: [],
+        failed: [],
+        reasons: [],
+      })),
     }));
-  const cellOf = (operation: string, status: number) => rows.find((r) => r.operation === operation)?.cells.find((c) => c.status === status);
+  const cellOf = (operation: string, status: number) =>
+    rows.find((r) => r.operation === operation)?.cells.find((c) => c.status === status);
   const undocumented = new Map<string, { operation: string; status: number; responses: number }>();
   for (const exchange of exchanges) {
     const cell = cellOf(exchange.operation, exchange.response.status);
@@ -67,7 +88,11 @@ export function buildMatrix(validator: ConformanceValidator, results: ScenarioRe
       if (exchange.findings.length > 0) cell.invalidResponses++;
     } else if (!operations || operations.includes(exchange.operation)) {
       const key = `${exchange.operation} ${exchange.response.status}`;
-      const entry = undocumented.get(key) ?? { operation: exchange.operation, status: exchange.response.status, responses: 0 };
+      const entry = undocumented.get(key) ?? {
+        operation: exchange.operation,
+        status: exchange.response.status,
+        responses: 0,
+      };
       entry.responses++;
       undocumented.set(key, entry);
     }
@@ -79,11 +104,23 @@ export function buildMatrix(validator: ConformanceValidator, results: ScenarioRe
     else if (result.outcome === 'failed') cell.failed.push(result.id);
     else if (result.reason && !cell.reasons.includes(result.reason)) cell.reasons.push(result.reason);
   }
-  const totals = { operations: rows.length, operationsExercised: 0, cells: 0, exercised: 0, notReachable: 0, failed: 0 };
+  const totals = {
+    operations: rows.length,
+    operationsExercised: 0,
+    cells: 0,
+    exercised: 0,
+    notReachable: 0,
+    failed: 0,
+  };
   for (const row of rows) {
     if (row.cells.some((c) => c.responses > 0)) totals.operationsExercised++;
     for (const cell of row.cells) {
-      cell.state = cell.failed.length > 0 || cell.invalidResponses > 0 ? 'failed' : cell.responses > 0 ? 'exercised' : 'not_reachable';
+      cell.state =
+        cell.failed.length > 0 || cell.invalidResponses > 0
+          ? 'failed'
+          : cell.responses > 0
+            ? 'exercised'
+            : 'not_reachable';
       if (cell.state !== 'not_reachable') cell.reasons = [];
       else if (cell.reasons.length === 0) cell.reasons.push(NO_SCENARIO);
       totals.cells++;

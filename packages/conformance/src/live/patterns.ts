@@ -111,7 +111,13 @@ export function sampleFromPattern(pattern: string, pick: (n: number) => number =
 }
 
 /** A value of an id schema (`pattern`, `format: uuid`, or an integer range) that the server never issued. */
-export function unknownIdFor(schema: { type?: unknown; pattern?: unknown; format?: unknown; minimum?: unknown; maximum?: unknown }): string {
+export function unknownIdFor(schema: {
+  type?: unknown;
+  pattern?: unknown;
+  format?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+}): string {
   if (typeof schema.pattern === 'string') return sampleFromPattern(schema.pattern);
   if (schema.format === 'uuid') return randomUUID();
   if (schema.type === 'integer') {

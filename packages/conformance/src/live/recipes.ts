@@ -20,7 +20,8 @@ const id = (invoice: Json) => ({ pathParams: { id: invoice.id as string } });
 
 async function needCredit(f: Fixture, amount: number): Promise<void> {
   const credit = await f.credit();
-  if (credit.amount < amount) throw new Unreachable(`needs a credit balance of at least ${amount}; the account has ${credit.amount}`);
+  if (credit.amount < amount)
+    throw new Unreachable(`needs a credit balance of at least ${amount}; the account has ${credit.amount}`);
 }
 
 /** A payment link's uuid, from creating one (v1) on an unpaid invoice. */
@@ -43,7 +44,10 @@ export const RECIPES: Recipe[] = [
   },
   {
     operation: 'applyCreditToInvoice',
-    build: async (f) => (await needCredit(f, 3), { ...id(await f.invoice('unpaid')), body: { amount: 1 } }),
+    build: async (f) => {
+      await needCredit(f, 3);
+      return { ...id(await f.invoice('unpaid')), body: { amount: 1 } };
+    },
     variant: async (f) => ({ ...id(await f.invoice('unpaid')), body: { amount: 2 } }),
   },
   {
@@ -75,7 +79,14 @@ export const RECIPES: Recipe[] = [
     operation: 'createCreditInvoice',
     build: async (f) => {
       const invoice = await f.invoice('unpaid');
-      return { ...id(invoice), body: { note: 'Fel pris på första raden', lines: [{ lineId: invoice.lines[0].id, amount: 1 }], detailsSource: 'original' } };
+      return {
+        ...id(invoice),
+        body: {
+          note: 'Fel pris på första raden',
+          lines: [{ lineId: invoice.lines[0].id, amount: 1 }],
+          detailsSource: 'original',
+        },
+      };
     },
     variant: async (f) => ({ ...id(await f.invoice('unpaid')), body: { note: 'Tjänsten avslutades i förtid' } }),
   },
@@ -98,7 +109,10 @@ export const RECIPES: Recipe[] = [
   { operation: 'getInvoiceV1', build: async (f) => id(await f.invoiceV1('unpaid')) },
   {
     operation: 'applyCreditV1',
-    build: async (f) => (await needCredit(f, 1), { ...id(await f.invoiceV1('unpaid')), body: { amount: '1.00' } }),
+    build: async (f) => {
+      await needCredit(f, 1);
+      return { ...id(await f.invoiceV1('unpaid')), body: { amount: '1.00' } };
+    },
   },
   { operation: 'createPaymentLinkV1', build: async (f) => id(await f.invoiceV1('unpaid')) },
   { operation: 'getPaymentLinkStateV1', build: async (f) => id(await f.invoiceV1('unpaid')) },
@@ -109,7 +123,9 @@ export const RECIPES: Recipe[] = [
   },
   {
     operation: 'payInvoiceV1',
-    build: async (f) => ({ body: { invoiceId: (await f.invoiceV1('unpaid')).id, cardId: (await f.cardsV1())[0]?.id ?? 'primary' } }),
+    build: async (f) => ({
+      body: { invoiceId: (await f.invoiceV1('unpaid')).id, cardId: (await f.cardsV1())[0]?.id ?? 'primary' },
+    }),
   },
   { operation: 'cancelInvoiceV1', build: async (f) => id(await f.invoiceV1('unpaid')) },
   { operation: 'listCardsV1', build: async () => ({}) },

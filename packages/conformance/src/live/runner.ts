@@ -2,14 +2,14 @@
 // scenario (or those of some operations), and collect results, exchanges and the coverage matrix.
 import type { Finding } from '../findings.js';
 import { bundledValidator, type ConformanceValidator } from '../validators.js';
-import { createHttpTarget, TransportError, type HttpTarget } from './http.js';
 import { ControlError, createControl, detectSandbox, type SandboxControl } from './control.js';
 import { allScopes, type Keys } from './credentials.js';
 import { SetupFailed, Unreachable } from './errors.js';
-import { createScenarioContext, type Scenario, type ScenarioKind } from './scenario.js';
-import { Session, type Exchange } from './session.js';
-import { allScenarios } from './scenarios/index.js';
+import { createHttpTarget, type HttpTarget, TransportError } from './http.js';
 import { buildMatrix, type CoverageMatrix, type ScenarioResult } from './matrix.js';
+import { createScenarioContext, type Scenario, type ScenarioKind } from './scenario.js';
+import { allScenarios } from './scenarios/index.js';
+import { type Exchange, Session } from './session.js';
 
 export interface LiveOptions {
   baseUrl: string;
@@ -41,18 +41,41 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-async function keysFor(options: LiveOptions, control: SandboxControl | undefined, validator: ConformanceValidator): Promise<Keys> {
+async function keysFor(
+  options: LiveOptions,
+  control: SandboxControl | undefined,
+  validator: ConformanceValidator,
+): Promise<Keys> {
   if (options.apiKey) return { bearer: options.apiKey, apiKey: options.v1Key ?? options.apiKey };
-  if (!control) throw new UsageError(`--api-key is required: ${options.baseUrl} is not a sandbox, so the kit cannot create an account`);
-  const created = await control.createAccount({ keys: { conformance: allScopes(validator) }, invoices: [{ status: 'unpaid' }], cards: [{ last4: '4242', primary: true }] });
+  if (!control)
+    throw new UsageError(
+      `--api-key is required: ${options.baseUrl} is not a sandbox, so the kit cannot create an account`,
+    );
+  const created = await control.createAccount({
+    keys: { conformance: allScopes(validator) },
+    invoices: [{ status: 'unpaid' }],
+    cards: [{ last4: '4242', primary: true }],
+  });
   const key = created.conformance!;
   return { bearer: key, apiKey: options.v1Key ?? key };
 }
 
-async function runScenario(scenario: Scenario, session: Session, control: SandboxControl | undefined): Promise<ScenarioResult> {
+async function runScenario(
+  scenario: Scenario,
+  session: Session,
+  control: SandboxControl | undefined,
+): Promise<ScenarioResult> {
   const scope = session.scoped(scenario.id);
-  const base = { id: scenario.id, operation: scenario.operation, status: scenario.status, ...(scenario.code ? { code: scenario.code } : {}), kind: scenario.kind, title: scenario.title };
-  if (scenario.sandboxOnly && !control) return { ...base, outcome: 'not_reachable', reason: scenario.sandboxOnly, findings: [] };
+  const base = {
+    id: scenario.id,
+    operation: scenario.operation,
+    status: scenario.status,
+    ...(scenario.code ? { code: scenario.code } : {}),
+    kind: scenario.kind,
+    title: scenario.title,
+  };
+  if (scenario.sandboxOnly && !control)
+    return { ...base, outcome: 'not_reachable', reason: scenario.sandboxOnly, findings: [] };
   let reason: string | undefined;
   try {
     await scenario.run(createScenarioContext(scope, control));
@@ -63,8 +86,13 @@ async function runScenario(scenario: Scenario, session: Session, control: Sandbo
     } else {
       const transport = error instanceof TransportError || error instanceof ControlError;
       scope.report({
-        operation: scenario.operation, status: scenario.status, location: 'scenario', pointer: '',
-        code: transport ? 'transport_error' : 'scenario_error', expected: 'the scenario to complete', actual: (error as Error).message,
+        operation: scenario.operation,
+        status: scenario.status,
+        location: 'scenario',
+        pointer: '',
+        code: transport ? 'transport_error' : 'scenario_error',
+        expected: 'the scenario to complete',
+        actual: (error as Error).message,
         message: `${scenario.id} stopped: ${(error as Error).message}`,
       });
     }
@@ -82,11 +110,14 @@ export async function runLive(options: LiveOptions): Promise<LiveReport> {
   const sandbox = options.sandbox ?? (await detectSandbox(http));
   const control = sandbox ? createControl(http) : undefined;
   for (const operation of options.operations ?? []) {
-    if (!validator.spec.getOperation(operation)) throw new UsageError(`--operation ${operation} is not an operationId of the spec`);
+    if (!validator.spec.getOperation(operation))
+      throw new UsageError(`--operation ${operation} is not an operationId of the spec`);
   }
   const session = new Session(http, validator, await keysFor(options, control, validator));
   const scenarios = allScenarios(validator).filter(
-    (s) => (!options.operations || options.operations.includes(s.operation)) && (!options.kinds || options.kinds.includes(s.kind)),
+    (s) =>
+      (!options.operations || options.operations.includes(s.operation)) &&
+      (!options.kinds || options.kinds.includes(s.kind)),
   );
   const results: ScenarioResult[] = [];
   for (let i = 0; i < scenarios.length; ) {
@@ -102,5 +133,12 @@ export async function runLive(options: LiveOptions): Promise<LiveReport> {
     }
   }
   const matrix = buildMatrix(validator, results, session.exchanges, options.operations);
-  return { baseUrl: http.baseUrl, sandbox, results, exchanges: session.exchanges, matrix, findings: results.flatMap((r) => r.findings) };
+  return {
+    baseUrl: http.baseUrl,
+    sandbox,
+    results,
+    exchanges: session.exchanges,
+    matrix,
+    findings: results.flatMap((r) => r.findings),
+  };
 }

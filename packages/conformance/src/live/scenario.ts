@@ -3,11 +3,19 @@
 import type { Finding } from '../findings.js';
 import type { ConformanceValidator } from '../validators.js';
 import type { SandboxControl } from './control.js';
-import { existingAccount, sandboxAccounts, type AccountRecipe, type Fixture } from './fixtures.js';
 import { SetupFailed } from './errors.js';
-import { errorCodeOf, type CallOptions, type Exchange, type Scope } from './session.js';
+import { type AccountRecipe, existingAccount, type Fixture, sandboxAccounts } from './fixtures.js';
+import { type CallOptions, type Exchange, errorCodeOf, type Scope } from './session.js';
 
-export type ScenarioKind = 'success' | 'rule' | 'negative' | 'auth' | 'not-found' | 'idempotency' | 'fault' | 'rate-limit';
+export type ScenarioKind =
+  | 'success'
+  | 'rule'
+  | 'negative'
+  | 'auth'
+  | 'not-found'
+  | 'idempotency'
+  | 'fault'
+  | 'rate-limit';
 
 export interface Scenario {
   /** Unique: `operation status what` (`payInvoice 409 invoice_not_unpaid`). */
@@ -59,7 +67,13 @@ function describe(exchange: Exchange): string {
 }
 
 export function createScenarioContext(scope: Scope, control: SandboxControl | undefined): ScenarioContext {
-  const finding = (exchange: Exchange, code: Finding['code'], expected: string, pointer: string, message: string): Finding => ({
+  const finding = (
+    exchange: Exchange,
+    code: Finding['code'],
+    expected: string,
+    pointer: string,
+    message: string,
+  ): Finding => ({
     operation: exchange.operation,
     status: exchange.response.status,
     location: 'scenario',
@@ -71,7 +85,15 @@ export function createScenarioContext(scope: Scope, control: SandboxControl | un
   });
   const setup = (exchange: Exchange, status: number): any => {
     if (exchange.response.status === status) return exchange.response.body;
-    scope.report(finding(exchange, 'unexpected_status', String(status), '/status', `setup step ${exchange.request.method} ${exchange.request.path} answered ${describe(exchange)}; expected ${status}`));
+    scope.report(
+      finding(
+        exchange,
+        'unexpected_status',
+        String(status),
+        '/status',
+        `setup step ${exchange.request.method} ${exchange.request.path} answered ${describe(exchange)}; expected ${status}`,
+      ),
+    );
     throw new SetupFailed(`${exchange.operation} answered ${exchange.response.status} during setup`);
   };
   const account = control ? sandboxAccounts(scope, control, setup) : existingAccount(scope, setup);
@@ -93,13 +115,45 @@ export function createScenarioContext(scope: Scope, control: SandboxControl | un
       const what = `${exchange.request.method} ${exchange.request.path.split('?')[0]}`;
       const input = pointer ? ` (bad input at ${pointer})` : '';
       if (options.negative && got >= 500) {
-        scope.report(finding(exchange, 'server_error', expected, pointer, `${what} answered ${describe(exchange)} to a bad request${input}; expected ${expected}`));
+        scope.report(
+          finding(
+            exchange,
+            'server_error',
+            expected,
+            pointer,
+            `${what} answered ${describe(exchange)} to a bad request${input}; expected ${expected}`,
+          ),
+        );
       } else if (options.negative && got < 400) {
-        scope.report(finding(exchange, 'not_rejected', expected, pointer, `${what} accepted a bad request with ${got}${input}; expected ${expected}`));
+        scope.report(
+          finding(
+            exchange,
+            'not_rejected',
+            expected,
+            pointer,
+            `${what} accepted a bad request with ${got}${input}; expected ${expected}`,
+          ),
+        );
       } else if (got === status) {
-        scope.report(finding(exchange, 'unexpected_code', expected, pointer, `${what} answered ${describe(exchange)}; expected code ${codes.join(' or ')}`));
+        scope.report(
+          finding(
+            exchange,
+            'unexpected_code',
+            expected,
+            pointer,
+            `${what} answered ${describe(exchange)}; expected code ${codes.join(' or ')}`,
+          ),
+        );
       } else {
-        scope.report(finding(exchange, 'unexpected_status', expected, pointer, `${what} answered ${describe(exchange)}; expected ${expected}${input}`));
+        scope.report(
+          finding(
+            exchange,
+            'unexpected_status',
+            expected,
+            pointer,
+            `${what} answered ${describe(exchange)}; expected ${expected}${input}`,
+          ),
+        );
       }
       return false;
     },

@@ -5,8 +5,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Finding } from '../findings.js';
 import type { ConformanceValidator } from '../validators.js';
+import { credentialHeaders, type Keys, keyFor, schemeOf } from './credentials.js';
 import type { HttpTarget, ReceivedResponse, SentRequest } from './http.js';
-import { credentialHeaders, keyFor, schemeOf, type Keys } from './credentials.js';
 
 export interface Exchange {
   /** The scenario that made it. */
@@ -59,11 +59,13 @@ export class Session {
     if (!info) throw new Error(`${operation} is not an operationId of the spec`);
     let path = options.path ?? this.validator.pathOf(operation, options.pathParams);
     const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) query.set(name, String(value));
+    for (const [name, value] of Object.entries(options.query ?? {}))
+      if (value !== undefined) query.set(name, String(value));
     if ([...query].length > 0) path += `?${query}`;
     const headers: Record<string, string> = {};
     const use = schemeOf(this.validator, operation);
-    if (use && options.key !== null) Object.assign(headers, credentialHeaders(use.scheme, options.key ?? keyFor(use.scheme, this.keys)));
+    if (use && options.key !== null)
+      Object.assign(headers, credentialHeaders(use.scheme, options.key ?? keyFor(use.scheme, this.keys)));
     if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
     Object.assign(headers, options.headers ?? {});
     return {
@@ -106,7 +108,12 @@ export class Scope {
       this.findings.push(...findings);
       if (response.status !== 429 || options.retryOnRateLimit === false || attempt >= 3) return exchange;
       const retryAfter = Number(response.headers.get('retry-after') ?? '1');
-      await sleep(Math.min(Math.max(1, Number.isFinite(retryAfter) ? retryAfter : 1) * 1000, this.session.options.maxRetryAfterMs ?? 65_000));
+      await sleep(
+        Math.min(
+          Math.max(1, Number.isFinite(retryAfter) ? retryAfter : 1) * 1000,
+          this.session.options.maxRetryAfterMs ?? 65_000,
+        ),
+      );
     }
   }
 }

@@ -1,15 +1,19 @@
 // JUnit XML for CI: a suite for the static checks of the spec and one per operation, a test case per
 // scenario; failures list their findings, unreachable scenarios are `skipped` with the reason.
-import { formatFinding, type Finding } from '../findings.js';
+import { type Finding, formatFinding } from '../findings.js';
 import type { RunReport } from './model.js';
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/gu, '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+  return (
+    text
+      // XML 1.0 forbids these code points, even escaped: drop them.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the class lists the allowed control characters
+      .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/gu, '')
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+  );
 }
 
 interface Case {
@@ -36,15 +40,32 @@ function suite(name: string, cases: Case[]): string {
 export function formatJUnit(report: RunReport): string {
   const s = report.static;
   const staticCases: Case[] = [
-    { classname: 'spec', name: `every example validates against its schema (${s.examples} examples)`, findings: s.findings.filter((f) => f.code !== 'missing_status' && f.code !== 'unresolved_ref') },
-    { classname: 'spec', name: `every operation documents the statuses DESIGN.md requires (${s.operations} operations)`, findings: s.findings.filter((f) => f.code === 'missing_status') },
-    { classname: 'spec', name: `every $ref resolves (${s.refs} refs)`, findings: s.findings.filter((f) => f.code === 'unresolved_ref') },
+    {
+      classname: 'spec',
+      name: `every example validates against its schema (${s.examples} examples)`,
+      findings: s.findings.filter((f) => f.code !== 'missing_status' && f.code !== 'unresolved_ref'),
+    },
+    {
+      classname: 'spec',
+      name: `every operation documents the statuses DESIGN.md requires (${s.operations} operations)`,
+      findings: s.findings.filter((f) => f.code === 'missing_status'),
+    },
+    {
+      classname: 'spec',
+      name: `every $ref resolves (${s.refs} refs)`,
+      findings: s.findings.filter((f) => f.code === 'unresolved_ref'),
+    },
   ];
   const suites = [suite('spec (static)', staticCases)];
   const byOperation = new Map<string, Case[]>();
   for (const r of report.live.results) {
     const cases = byOperation.get(r.operation) ?? [];
-    cases.push({ classname: r.operation, name: `${r.id}: ${r.title}`, findings: r.findings, ...(r.outcome === 'not_reachable' ? { skipped: r.reason ?? 'not reachable' } : {}) });
+    cases.push({
+      classname: r.operation,
+      name: `${r.id}: ${r.title}`,
+      findings: r.findings,
+      ...(r.outcome === 'not_reachable' ? { skipped: r.reason ?? 'not reachable' } : {}),
+    });
     byOperation.set(r.operation, cases);
   }
   for (const [operation, cases] of byOperation) suites.push(suite(operation, cases));

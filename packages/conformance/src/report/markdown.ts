@@ -22,12 +22,37 @@ export function formatMarkdown(report: RunReport): string {
     '',
     `| operation | ${statuses.join(' | ')} |`,
     `|---|${statuses.map(() => ':-:').join('|')}|`,
-    ...operations.map((row) => `| \`${row.operation}\` | ${statuses.map((s) => { const x = row.cells.find((y) => y.status === s); return x ? MARK[x.state] : ''; }).join(' | ')} |`),
+    ...operations.map(
+      (row) =>
+        `| \`${row.operation}\` | ${statuses
+          .map((s) => {
+            const x = row.cells.find((y) => y.status === s);
+            return x ? MARK[x.state] : '';
+          })
+          .join(' | ')} |`,
+    ),
   ];
-  const unreachable = operations.flatMap((row) => row.cells.filter((x) => x.state === 'not_reachable').map((x) => `| \`${row.operation}\` | ${x.status} | ${cell(x.reasons.join('; '))} |`));
-  if (unreachable.length > 0) out.push('', '## Not reachable', '', '| operation | status | reason |', '|---|---|---|', ...unreachable);
-  if (undocumented.length > 0) out.push('', '## Undocumented statuses received', '', ...undocumented.map((u) => `- \`${u.operation}\` answered ${u.status} (${u.responses}x)`));
+  const unreachable = operations.flatMap((row) =>
+    row.cells
+      .filter((x) => x.state === 'not_reachable')
+      .map((x) => `| \`${row.operation}\` | ${x.status} | ${cell(x.reasons.join('; '))} |`),
+  );
+  if (unreachable.length > 0)
+    out.push('', '## Not reachable', '', '| operation | status | reason |', '|---|---|---|', ...unreachable);
+  if (undocumented.length > 0)
+    out.push(
+      '',
+      '## Undocumented statuses received',
+      '',
+      ...undocumented.map((u) => `- \`${u.operation}\` answered ${u.status} (${u.responses}x)`),
+    );
   const findings = allFindings(report);
-  if (findings.length > 0) out.push('', `## Findings (${findings.length})`, '', ...findings.map((f) => `- ${cell(formatFinding(f))}${f.source ? ` — _${cell(f.source)}_` : ''}`));
-  return out.join('\n') + '\n';
+  if (findings.length > 0)
+    out.push(
+      '',
+      `## Findings (${findings.length})`,
+      '',
+      ...findings.map((f) => `- ${cell(formatFinding(f))}${f.source ? ` — _${cell(f.source)}_` : ''}`),
+    );
+  return `${out.join('\n')}\n`;
 }

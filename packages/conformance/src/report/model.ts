@@ -1,7 +1,8 @@
 // What the reporters render: the static check of the spec and the live run, together.
-import type { StaticReport } from '../static/index.js';
-import type { LiveReport } from '../live/runner.js';
+
 import type { Finding } from '../findings.js';
+import type { LiveReport } from '../live/runner.js';
+import type { StaticReport } from '../static/index.js';
 
 export interface RunReport {
   static: StaticReport;

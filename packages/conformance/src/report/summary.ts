@@ -14,15 +14,22 @@ export function formatSummary(report: RunReport): string {
     `Live: ${c.scenarios} scenarios (${c.passed} passed, ${c.failed} failed, ${c.notReachable} not reachable); ${c.responses} responses validated`,
     `Coverage: ${totals.operationsExercised}/${totals.operations} operations exercised; ${totals.cells} operation x status cells: ${totals.exercised} exercised, ${totals.failed} failed, ${totals.notReachable} not reachable`,
   ];
-  const unreachable = report.live.matrix.operations.flatMap((row) => row.cells.filter((cell) => cell.state === 'not_reachable').map((cell) => `  ${row.operation} ${cell.status}: ${cell.reasons.join('; ')}`));
+  const unreachable = report.live.matrix.operations.flatMap((row) =>
+    row.cells
+      .filter((cell) => cell.state === 'not_reachable')
+      .map((cell) => `  ${row.operation} ${cell.status}: ${cell.reasons.join('; ')}`),
+  );
   if (unreachable.length > 0) lines.push('Not reachable:', ...unreachable);
-  for (const u of report.live.matrix.undocumented) lines.push(`Undocumented: ${u.operation} answered ${u.status} (${u.responses}x)`);
+  for (const u of report.live.matrix.undocumented)
+    lines.push(`Undocumented: ${u.operation} answered ${u.status} (${u.responses}x)`);
   const findings = allFindings(report);
   if (findings.length > 0) {
     lines.push(`Findings (${findings.length}):`);
-    for (const f of findings.slice(0, MAX_FINDINGS)) lines.push(`  ${formatFinding(f)}${f.source ? `  [${f.source}]` : ''}`);
-    if (findings.length > MAX_FINDINGS) lines.push(`  ... and ${findings.length - MAX_FINDINGS} more (see coverage.json)`);
+    for (const f of findings.slice(0, MAX_FINDINGS))
+      lines.push(`  ${formatFinding(f)}${f.source ? `  [${f.source}]` : ''}`);
+    if (findings.length > MAX_FINDINGS)
+      lines.push(`  ... and ${findings.length - MAX_FINDINGS} more (see coverage.json)`);
   }
   lines.push(findings.length === 0 ? 'Result: PASS' : `Result: FAIL (${findings.length} findings)`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -4,8 +4,8 @@
 // Component examples (`#/components/examples/*`) are checked where they are referenced, against the
 // schema of that place.
 import type { Finding } from '../findings.js';
-import type { ConformanceValidator } from '../validators.js';
 import { deref, type Json } from '../spec.js';
+import type { ConformanceValidator } from '../validators.js';
 import { walk } from './walk.js';
 
 export interface ExampleCheck {
@@ -18,7 +18,10 @@ export interface ExampleCheck {
 
 /** The operationId or component that owns a pointer, for the finding's `operation`. */
 function ownerOf(document: Json, pointer: string): string {
-  const tokens = pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const tokens = pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (tokens[0] === 'paths' && tokens.length >= 3) {
     const operationId = document.paths?.[tokens[1]!]?.[tokens[2]!]?.operationId;
     return typeof operationId === 'string' ? operationId : `${tokens[2]!.toUpperCase()} ${tokens[1]!}`;
@@ -27,8 +30,16 @@ function ownerOf(document: Json, pointer: string): string {
 }
 
 /** Validates one value against the schema at `schemaPointer`; findings name the example's source. */
-function check(validator: ConformanceValidator, owner: string, schemaPointer: string, value: unknown, source: string): ExampleCheck {
-  const findings = validator.spec.validateValue(`#${schemaPointer}`, value, { operation: owner }).map((f) => ({ ...f, source }));
+function check(
+  validator: ConformanceValidator,
+  owner: string,
+  schemaPointer: string,
+  value: unknown,
+  source: string,
+): ExampleCheck {
+  const findings = validator.spec
+    .validateValue(`#${schemaPointer}`, value, { operation: owner })
+    .map((f) => ({ ...f, source }));
   return { source, schema: `#${schemaPointer}`, findings };
 }
 
@@ -38,18 +49,20 @@ export function checkExamples(validator: ConformanceValidator): ExampleCheck[] {
   walk(document, (node, pointer) => {
     if (pointer.startsWith('/components/examples')) return; // checked where referenced
     const owner = ownerOf(document, pointer);
-    const isSchema = Array.isArray(node.examples) || (!('schema' in node) && ('type' in node || '$ref' in node || 'properties' in node || 'allOf' in node));
+    const isSchema =
+      Array.isArray(node.examples) ||
+      (!('schema' in node) && ('type' in node || '$ref' in node || 'properties' in node || 'allOf' in node));
     if (isSchema) {
       // A schema: its `examples` list (and a legacy `example`) are instances of the schema itself.
-      (Array.isArray(node.examples) ? node.examples : []).forEach((value: unknown, i: number) =>
-        checks.push(check(validator, owner, pointer, value, `#${pointer}/examples/${i}`)),
-      );
+      for (const [i, value] of (Array.isArray(node.examples) ? node.examples : []).entries())
+        checks.push(check(validator, owner, pointer, value, `#${pointer}/examples/${i}`));
       if ('example' in node) checks.push(check(validator, owner, pointer, node.example, `#${pointer}/example`));
       return;
     }
     if (!node.schema || typeof node.schema !== 'object') return;
     // A media type, parameter or header: its examples are instances of its `schema`.
-    if ('example' in node) checks.push(check(validator, owner, `${pointer}/schema`, node.example, `#${pointer}/example`));
+    if ('example' in node)
+      checks.push(check(validator, owner, `${pointer}/schema`, node.example, `#${pointer}/example`));
     if (node.examples && typeof node.examples === 'object' && !Array.isArray(node.examples)) {
       for (const [name, raw] of Object.entries(node.examples as Json)) {
         const example = deref(document, raw);

@@ -1,11 +1,11 @@
 // Static conformance of a spec document: examples valid, required statuses documented, refs resolved.
 // Runs in `pnpm test` over the bundle and at the start of every CLI run.
 import type { Finding } from '../findings.js';
-import { createConformanceValidator, type ConformanceValidator } from '../validators.js';
 import { bundledSpec, type Json } from '../spec.js';
+import { type ConformanceValidator, createConformanceValidator } from '../validators.js';
 import { checkExamples } from './examples.js';
-import { checkStatuses } from './statuses.js';
 import { checkRefs } from './refs.js';
+import { checkStatuses } from './statuses.js';
 
 export { requiredStatuses } from './statuses.js';
 

@@ -22,7 +22,9 @@ export function checkRefs(document: Json): { refs: number; findings: Finding[] }
       code: 'unresolved_ref',
       expected: 'an internal ref to an existing node',
       actual: JSON.stringify(ref),
-      message: ref.startsWith('#') ? `$ref ${ref} points at nothing` : `$ref ${ref} is external; the bundle must be self-contained`,
+      message: ref.startsWith('#')
+        ? `$ref ${ref} points at nothing`
+        : `$ref ${ref} is external; the bundle must be self-contained`,
     });
   });
   return { refs, findings };

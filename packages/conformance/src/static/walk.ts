@@ -11,7 +11,7 @@ const LITERAL_KEYS = new Set(['example', 'examples', 'enum', 'const', 'default']
 
 export function walk(node: unknown, visit: Visitor, pointer = '', key?: string): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, visit, `${pointer}/${i}`, String(i)));
+    for (const [i, item] of node.entries()) walk(item, visit, `${pointer}/${i}`, String(i));
     return;
   }
   if (node === null || typeof node !== 'object') return;

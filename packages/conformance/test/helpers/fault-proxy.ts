@@ -23,7 +23,11 @@ export interface Fault {
   /** The operationId whose traffic it changes. */
   operation: string;
   /** Rewrites the upstream response. `resend` forwards another request upstream (for skipped auth). */
-  response(response: ProxiedResponse, request: ProxiedRequest, resend: (request: ProxiedRequest) => Promise<ProxiedResponse>): Promise<ProxiedResponse> | ProxiedResponse;
+  response(
+    response: ProxiedResponse,
+    request: ProxiedRequest,
+    resend: (request: ProxiedRequest) => Promise<ProxiedResponse>,
+  ): Promise<ProxiedResponse> | ProxiedResponse;
 }
 
 export interface FaultProxy {
@@ -44,12 +48,17 @@ export async function startFaultProxy(upstream: string, faults: Fault[]): Promis
   const forward = (req: ProxiedRequest) =>
     new Promise<ProxiedResponse>((resolve, reject) => {
       const headers = { ...req.headers, host: target.host };
-      const out = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.path, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
+      const out = httpRequest(
+        { host: target.hostname, port: target.port, method: req.method, path: req.path, headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+          res.on('error', reject);
+        },
+      );
       out.on('error', reject);
       out.end(req.body);
     });
@@ -58,7 +67,12 @@ export async function startFaultProxy(upstream: string, faults: Fault[]): Promis
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const incoming: ProxiedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: { ...req.headers }, body: Buffer.concat(chunks) };
+      const incoming: ProxiedRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: { ...req.headers },
+        body: Buffer.concat(chunks),
+      };
       try {
         let response = await forward(incoming);
         const operation = validator.spec.matchOperation(incoming.method, incoming.path.split('?')[0]!)?.operationId;

@@ -19,10 +19,19 @@ export function redocly(args: string[]): Promise<Ran> {
       args,
       {
         cwd: PACKAGE_DIR,
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SDK_TELEMETRY: 'off', DO_NOT_TRACK: '1', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1', CI: 'true' },
+        env: {
+          ...process.env,
+          REDOCLY_TELEMETRY: 'off',
+          REDOCLY_SDK_TELEMETRY: 'off',
+          DO_NOT_TRACK: '1',
+          REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+          NO_COLOR: '1',
+          CI: 'true',
+        },
         maxBuffer: 32 * 1024 * 1024,
       },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
     );
   });
 }

@@ -3,10 +3,11 @@
  * meaning, the messages the spec's examples show, every operation that returns the code and when,
  * an example body, and a TypeScript snippet that branches on `code`. Plus the catalogue's index.
  */
-import type { ErrorCodeEntry } from '../spec/errors.js';
+
 import { errorHandlingSample } from '../samples/error-handling.js';
-import { samplesOf, type SiteModel } from '../site/model.js';
+import { type SiteModel, samplesOf } from '../site/model.js';
 import { ERRORS_INDEX, errorPage, operationMarkdown, relativeHref } from '../site/paths.js';
+import type { ErrorCodeEntry } from '../spec/errors.js';
 import { blocks, code, fenced, jsonBlock, oneLine } from './markdown.js';
 
 function formatOf(entry: ErrorCodeEntry): string {
@@ -31,9 +32,16 @@ export function errorCodePage(model: SiteModel, entry: ErrorCodeEntry): string {
       .join('\n'),
     blocks('## Meaning', entry.summaries.map((s) => `- ${s}`).join('\n')),
     entry.headers.length > 0
-      ? blocks('## Response headers', entry.headers.map((h) => `- ${code(h.name)}: ${oneLine(h.description)}`).join('\n'))
+      ? blocks(
+          '## Response headers',
+          entry.headers.map((h) => `- ${code(h.name)}: ${oneLine(h.description)}`).join('\n'),
+        )
       : undefined,
-    blocks('## Messages the examples show', entry.messages.map((m) => `- ${m}`).join('\n'), 'Do not parse these: they may change. Branch on `code`.'),
+    blocks(
+      '## Messages the examples show',
+      entry.messages.map((m) => `- ${m}`).join('\n'),
+      'Do not parse these: they may change. Branch on `code`.',
+    ),
     blocks(
       '## Operations that return it',
       entry.occurrences

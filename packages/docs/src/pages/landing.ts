@@ -2,17 +2,18 @@
  * The landing page (`index.md` / `index.html`): what the site offers and every operation, grouped
  * by tag group and tag, each linked to its place in the Redoc reference and to its Markdown twin.
  */
-import type { ApiOperation } from '../spec/operations.js';
+
 import type { SiteModel } from '../site/model.js';
 import {
   DOCS_BUNDLE,
   ERRORS_INDEX,
   GETTING_STARTED,
-  REFERENCE_PAGE,
-  TRY_IT_PAGE,
   operationMarkdown,
+  REFERENCE_PAGE,
   redocAnchor,
+  TRY_IT_PAGE,
 } from '../site/paths.js';
+import type { ApiOperation } from '../spec/operations.js';
 import { blocks, code, oneLine } from './markdown.js';
 
 function scopes(op: ApiOperation): string {

@@ -4,7 +4,7 @@
  * Markdown file), for readers' AI assistants.
  */
 import type { SiteModel } from '../site/model.js';
-import { DOCS_BUNDLE, ERRORS_INDEX, GETTING_STARTED, errorPage, operationMarkdown } from '../site/paths.js';
+import { DOCS_BUNDLE, ERRORS_INDEX, errorPage, GETTING_STARTED, operationMarkdown } from '../site/paths.js';
 import { blocks, code, oneLine } from './markdown.js';
 
 export function llmsTxt(model: SiteModel): string {
@@ -13,12 +13,18 @@ export function llmsTxt(model: SiteModel): string {
     `# ${model.title}`,
     `> ${oneLine(document.info.summary)}`,
     document.info.description?.trim(),
-    blocks('## Guides', `- [Getting started](${GETTING_STARTED}.md): install the client, start the sandbox, first call, handling errors`),
+    blocks(
+      '## Guides',
+      `- [Getting started](${GETTING_STARTED}.md): install the client, start the sandbox, first call, handling errors`,
+    ),
     ...model.groups.map((group) =>
       blocks(
         `## ${group.name}`,
         group.operations
-          .map((op) => `- [${op.summary}](${operationMarkdown(op)}): ${code(`${op.method} ${op.path}`)} (${op.operationId})`)
+          .map(
+            (op) =>
+              `- [${op.summary}](${operationMarkdown(op)}): ${code(`${op.method} ${op.path}`)} (${op.operationId})`,
+          )
           .join('\n'),
       ),
     ),
@@ -31,7 +37,10 @@ export function llmsTxt(model: SiteModel): string {
     ),
     blocks(
       '## Optional',
-      [`- [llms-full.txt](llms-full.txt): every page below in one file`, `- [OpenAPI 3.1 document](${DOCS_BUNDLE}): the bundled spec with x-codeSamples`].join('\n'),
+      [
+        `- [llms-full.txt](llms-full.txt): every page below in one file`,
+        `- [OpenAPI 3.1 document](${DOCS_BUNDLE}): the bundled spec with x-codeSamples`,
+      ].join('\n'),
     ),
   );
 }

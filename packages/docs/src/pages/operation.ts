@@ -3,13 +3,14 @@
  * AI assistants: method and path, auth and scope, parameters with constraints and provenance,
  * request and response examples per status, error codes, code samples and related operations.
  */
-import { errorCodesOf } from '../spec/errors.js';
-import { isSuccess, type ApiOperation, type ResolvedResponse } from '../spec/operations.js';
-import { constraintsOf, schemaFields, typeLabel, type SchemaField } from '../spec/schema.js';
-import type { OpenApiDocument } from '../spec/types.js';
+
 import { parameterExample } from '../samples/request.js';
-import { samplesOf, type SiteModel } from '../site/model.js';
+import { type SiteModel, samplesOf } from '../site/model.js';
 import { errorPage, operationMarkdown, referenceHref, relativeHref } from '../site/paths.js';
+import { errorCodesOf } from '../spec/errors.js';
+import { type ApiOperation, isSuccess, type ResolvedResponse } from '../spec/operations.js';
+import { constraintsOf, type SchemaField, schemaFields, typeLabel } from '../spec/schema.js';
+import type { OpenApiDocument } from '../spec/types.js';
 import { blocks, code, fenced, jsonBlock, oneLine } from './markdown.js';
 
 export function authText(op: ApiOperation): string {
@@ -64,7 +65,10 @@ function requestSection(document: OpenApiDocument, op: ApiOperation): string | u
     `${body.required ? '**Required**' : 'Optional'}, ${code(body.mediaType)}${body.schema ? `, schema ${code(typeLabel(document, body.schema))}` : ''}.${body.description ? ` ${oneLine(body.description)}` : ''}`,
     fields.length > 0 ? fields.map(fieldLine).join('\n') : undefined,
     ...body.examples.map((example) =>
-      blocks(`### Request example ${code(example.name)}${example.summary ? `: ${example.summary}` : ''}`, jsonBlock(example.value)),
+      blocks(
+        `### Request example ${code(example.name)}${example.summary ? `: ${example.summary}` : ''}`,
+        jsonBlock(example.value),
+      ),
     ),
   );
 }
@@ -84,7 +88,10 @@ function responseSection(model: SiteModel, op: ApiOperation, response: ResolvedR
     codes.length > 0 ? `Error codes: ${codes.join(', ')}.` : undefined,
     fields.length > 0 ? fields.map(fieldLine).join('\n') : undefined,
     ...response.examples.map((example) =>
-      blocks(`#### Response example ${code(example.name)}${example.summary ? `: ${example.summary}` : ''}`, jsonBlock(example.value)),
+      blocks(
+        `#### Response example ${code(example.name)}${example.summary ? `: ${example.summary}` : ''}`,
+        jsonBlock(example.value),
+      ),
     ),
   );
 }

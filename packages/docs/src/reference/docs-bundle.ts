@@ -4,10 +4,11 @@
  * closing paragraph linking its Markdown twin and the catalogue pages of the error codes it returns.
  * Redoc and Scalar both render from this copy.
  */
+
+import { type SiteModel, samplesOf } from '../site/model.js';
+import { errorPage, operationMarkdown, REFERENCE_PAGE, relativeHref } from '../site/paths.js';
 import { errorCodesOf } from '../spec/errors.js';
-import { HTTP_METHODS, type CodeSample, type OpenApiDocument } from '../spec/types.js';
-import { samplesOf, type SiteModel } from '../site/model.js';
-import { REFERENCE_PAGE, errorPage, operationMarkdown, relativeHref } from '../site/paths.js';
+import { type CodeSample, HTTP_METHODS, type OpenApiDocument } from '../spec/types.js';
 
 export const CURL_LABEL = 'cURL';
 export const TYPESCRIPT_LABEL = 'TypeScript';
@@ -26,9 +27,7 @@ export function docsFooter(model: SiteModel, operationId: string): string {
   const href = (to: string) => relativeHref(REFERENCE_PAGE, to);
   const codes = errorCodesOf(model.errors, operationId)
     .sort((a, b) => a.status - b.status || a.entry.code.localeCompare(b.entry.code))
-    .map(
-    ({ entry, status }) => `[\`${entry.code}\`](${href(errorPage(entry, 'html'))}) (${status})`,
-  );
+    .map(({ entry, status }) => `[\`${entry.code}\`](${href(errorPage(entry, 'html'))}) (${status})`);
   return [
     `**For AI assistants:** [this operation as Markdown](${href(operationMarkdown(op))}) · [llms.txt](${href('llms.txt')})`,
     codes.length > 0 ? `**Error codes:** ${codes.join(', ')}` : '',

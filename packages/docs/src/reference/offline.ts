@@ -18,7 +18,11 @@ export const LOCAL_ASSETS: ReadonlyArray<{ remote: string; local: string; templa
     local: 'assets/redocly-logo-full.svg',
     template: 'redocly-logo-full.svg',
   },
-  { remote: 'https://cdn.redoc.ly/redoc/logo-mini.svg', local: 'assets/redocly-logo.svg', template: 'redocly-logo.svg' },
+  {
+    remote: 'https://cdn.redoc.ly/redoc/logo-mini.svg',
+    local: 'assets/redocly-logo.svg',
+    template: 'redocly-logo.svg',
+  },
 ];
 
 export function assetTemplate(name: string): string {

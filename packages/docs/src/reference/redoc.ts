@@ -5,8 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { localizeAssets } from './offline.js';
@@ -48,13 +48,26 @@ export async function redoclyBuildDocs(spec: string, output: string, args: strin
 }
 
 /** The site's reference page: inline Redoc, our config and title, remote logo swapped for a local one. */
-export async function buildReference(spec: string, output: string, title: string, sampleLabels: string[]): Promise<void> {
+export async function buildReference(
+  spec: string,
+  output: string,
+  title: string,
+  sampleLabels: string[],
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'billing-docs-redocly-'));
   try {
     // JSON is YAML: the CLI reads this as its redocly.yaml.
     const config = join(dir, 'redocly.yaml');
     writeFileSync(config, JSON.stringify(redocConfig(sampleLabels), null, 2));
-    await redoclyBuildDocs(spec, output, ['--inlineBundle', '--title', title, '--config', config, '--lint-config', 'error']);
+    await redoclyBuildDocs(spec, output, [
+      '--inlineBundle',
+      '--title',
+      title,
+      '--config',
+      config,
+      '--lint-config',
+      'error',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { escapeHtml } from '../site/html.js';
-import { DOCS_BUNDLE, FAVICON_PATH, LANDING_PAGE, SCALAR_SCRIPT, TRY_IT_PAGE, relativeHref } from '../site/paths.js';
+import { DOCS_BUNDLE, FAVICON_PATH, LANDING_PAGE, relativeHref, SCALAR_SCRIPT, TRY_IT_PAGE } from '../site/paths.js';
 
 const require = createRequire(import.meta.url);
 

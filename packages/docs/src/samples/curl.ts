@@ -3,7 +3,7 @@
  * variable (`$BILLING_API_KEY`) inside double quotes; everything else is single-quoted, so JSON
  * bodies need no escaping beyond `'`.
  */
-import { sampleUrl, type SampleRequest } from './request.js';
+import { type SampleRequest, sampleUrl } from './request.js';
 
 function singleQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
@@ -21,7 +21,11 @@ export function jsonText(value: unknown): string {
 
 export function curlSample(request: SampleRequest): string {
   const { operation } = request;
-  const lines = [operation.method === 'GET' ? `curl ${singleQuote(sampleUrl(request))}` : `curl -X ${operation.method} ${singleQuote(sampleUrl(request))}`];
+  const lines = [
+    operation.method === 'GET'
+      ? `curl ${singleQuote(sampleUrl(request))}`
+      : `curl -X ${operation.method} ${singleQuote(sampleUrl(request))}`,
+  ];
   if (request.auth) lines.push(`-H ${doubleQuote(`${request.auth.name}: ${request.auth.value}`)}`);
   for (const { name, value } of request.headerParams) lines.push(`-H ${singleQuote(`${name}: ${String(value)}`)}`);
   if (request.body) {

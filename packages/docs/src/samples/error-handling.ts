@@ -5,8 +5,8 @@
  */
 import type { ErrorCodeEntry } from '../spec/errors.js';
 import { tsLiteral } from './literal.js';
-import { CLIENT_PACKAGE, clientCall, clientSetup } from './typescript.js';
 import type { SampleRequest } from './request.js';
+import { CLIENT_PACKAGE, clientCall, clientSetup } from './typescript.js';
 
 function indent(text: string, by: string): string {
   return text

@@ -3,7 +3,7 @@
  * required query and header parameters, the credential header its security requirement names, and
  * the first named request-body example. cURL and TypeScript samples are both rendered from this.
  */
-import { sandboxServerUrl, type ApiOperation, type ResolvedParameter } from '../spec/operations.js';
+import { type ApiOperation, type ResolvedParameter, sandboxServerUrl } from '../spec/operations.js';
 import type { OpenApiDocument } from '../spec/types.js';
 
 /** The environment variable every sample reads the API key from. */
@@ -50,7 +50,9 @@ export function authHeader(operation: ApiOperation): AuthHeader | undefined {
   if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name) {
     return { name: scheme.name, value: `$${API_KEY_VARIABLE}`, scopes };
   }
-  throw new Error(`${operation.operationId}: security scheme ${option.schemeName} is not supported by the sample generator`);
+  throw new Error(
+    `${operation.operationId}: security scheme ${option.schemeName} is not supported by the sample generator`,
+  );
 }
 
 export function sampleRequest(document: OpenApiDocument, operation: ApiOperation): SampleRequest {
@@ -68,7 +70,12 @@ export function sampleRequest(document: OpenApiDocument, operation: ApiOperation
     auth: authHeader(operation),
     body:
       operation.requestBody && example
-        ? { mediaType: operation.requestBody.mediaType, value: example.value, exampleName: example.name, summary: example.summary }
+        ? {
+            mediaType: operation.requestBody.mediaType,
+            value: example.value,
+            exampleName: example.name,
+            summary: example.summary,
+          }
         : undefined,
   };
 }

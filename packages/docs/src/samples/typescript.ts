@@ -3,8 +3,9 @@
  * `billing.GET` / `billing.POST` call on the spec path, with the same path params and body as the
  * cURL sample. The test suite type-checks every one of these against the built client.
  */
-import { typeLabel } from '../spec/schema.js';
+
 import { isSuccess } from '../spec/operations.js';
+import { typeLabel } from '../spec/schema.js';
 import type { OpenApiDocument } from '../spec/types.js';
 import { tsLiteral } from './literal.js';
 import { API_KEY_VARIABLE, type SampleRequest } from './request.js';

@@ -4,7 +4,15 @@
  * escaped, and links to a `.md` page rewritten to its `.html` twin where the site has one.
  */
 import { Marked, type Tokens } from 'marked';
-import { FAVICON_PATH, GETTING_STARTED, ERRORS_INDEX, LANDING_PAGE, REFERENCE_PAGE, TRY_IT_PAGE, relativeHref } from './paths.js';
+import {
+  ERRORS_INDEX,
+  FAVICON_PATH,
+  GETTING_STARTED,
+  LANDING_PAGE,
+  REFERENCE_PAGE,
+  relativeHref,
+  TRY_IT_PAGE,
+} from './paths.js';
 
 const STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0b5cad; --code: #f6f8fa; }

@@ -2,13 +2,14 @@
  * Everything the pages need, computed once per build from the bundled spec: the operations, the
  * error catalogue, each operation's related operations and its cURL and TypeScript samples.
  */
-import { collectErrorCodes, type ErrorCodeEntry } from '../spec/errors.js';
-import { listOperations, sandboxServerUrl, type ApiOperation } from '../spec/operations.js';
-import { relatedOperations, type RelatedOperation } from '../spec/related.js';
-import type { OpenApiDocument } from '../spec/types.js';
+
 import { curlSample } from '../samples/curl.js';
-import { sampleRequest, type SampleRequest } from '../samples/request.js';
+import { type SampleRequest, sampleRequest } from '../samples/request.js';
 import { typescriptSample } from '../samples/typescript.js';
+import { collectErrorCodes, type ErrorCodeEntry } from '../spec/errors.js';
+import { type ApiOperation, listOperations, sandboxServerUrl } from '../spec/operations.js';
+import { type RelatedOperation, relatedOperations } from '../spec/related.js';
+import type { OpenApiDocument } from '../spec/types.js';
 
 export interface OperationSamples {
   request: SampleRequest;
@@ -34,7 +35,11 @@ export function buildModel(document: OpenApiDocument): SiteModel {
   const related = new Map<string, RelatedOperation[]>();
   for (const op of operations) {
     const request = sampleRequest(document, op);
-    samples.set(op.operationId, { request, curl: curlSample(request), typescript: typescriptSample(document, request) });
+    samples.set(op.operationId, {
+      request,
+      curl: curlSample(request),
+      typescript: typescriptSample(document, request),
+    });
     related.set(op.operationId, relatedOperations(operations, op));
   }
   const groupNames = [...(document['x-tagGroups']?.map((g) => g.name) ?? []), ...operations.map((op) => op.group)];

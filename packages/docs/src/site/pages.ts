@@ -11,12 +11,19 @@ import { operationPage } from '../pages/operation.js';
 import { docsBundle } from '../reference/docs-bundle.js';
 import { renderPage } from './html.js';
 import type { SiteModel } from './model.js';
-import { DOCS_BUNDLE, ERRORS_INDEX, GETTING_STARTED, errorPage, operationMarkdown } from './paths.js';
+import { DOCS_BUNDLE, ERRORS_INDEX, errorPage, GETTING_STARTED, operationMarkdown } from './paths.js';
 
 export function sitePages(model: SiteModel): Map<string, string> {
   const files = new Map<string, string>();
-  const operations = model.operations.map((op) => ({ path: operationMarkdown(op), markdown: operationPage(model, op) }));
-  const errors = model.errors.map((entry) => ({ path: errorPage(entry, 'md'), markdown: errorCodePage(model, entry), title: entry.code }));
+  const operations = model.operations.map((op) => ({
+    path: operationMarkdown(op),
+    markdown: operationPage(model, op),
+  }));
+  const errors = model.errors.map((entry) => ({
+    path: errorPage(entry, 'md'),
+    markdown: errorCodePage(model, entry),
+    title: entry.code,
+  }));
   const gettingStarted = gettingStartedPage(model);
 
   // Pages that exist as both Markdown and HTML.
@@ -30,7 +37,10 @@ export function sitePages(model: SiteModel): Map<string, string> {
   for (const twin of twins) {
     files.set(twin.path, twin.markdown);
     const htmlPath = `${twin.path.slice(0, -3)}.html`;
-    files.set(htmlPath, renderPage({ path: htmlPath, title: twin.title, siteTitle: model.title, markdown: twin.markdown, htmlTwins }));
+    files.set(
+      htmlPath,
+      renderPage({ path: htmlPath, title: twin.title, siteTitle: model.title, markdown: twin.markdown, htmlTwins }),
+    );
   }
   for (const page of operations) files.set(page.path, page.markdown);
   files.set('llms.txt', llmsTxt(model));

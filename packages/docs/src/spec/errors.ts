@@ -3,7 +3,7 @@
  * example (`application/problem+json`) or a v1 `ErrorV1` example, with its statuses, title, the
  * messages the examples show, and every operation and status that documents it.
  */
-import { isError, type ApiOperation } from './operations.js';
+import { type ApiOperation, isError } from './operations.js';
 
 export type ErrorStyle = 'problem' | 'envelope';
 
@@ -105,7 +105,10 @@ export function collectErrorCodes(operations: ApiOperation[]): ErrorCodeEntry[] 
 }
 
 /** The error codes one operation documents, with the status each comes with. */
-export function errorCodesOf(entries: ErrorCodeEntry[], operationId: string): Array<{ entry: ErrorCodeEntry; status: number }> {
+export function errorCodesOf(
+  entries: ErrorCodeEntry[],
+  operationId: string,
+): Array<{ entry: ErrorCodeEntry; status: number }> {
   return entries.flatMap((entry) =>
     entry.occurrences.filter((o) => o.operationId === operationId).map((o) => ({ entry, status: o.status })),
   );

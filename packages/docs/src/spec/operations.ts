@@ -4,7 +4,6 @@
  * with refs resolved. Every page and code sample of the site is rendered from these records.
  */
 import { deref } from './ref.js';
-import { HTTP_METHODS } from './types.js';
 import type {
   Example,
   Header,
@@ -16,6 +15,7 @@ import type {
   Schema,
   SecurityScheme,
 } from './types.js';
+import { HTTP_METHODS } from './types.js';
 
 export interface NamedExample {
   name: string;
@@ -81,7 +81,9 @@ function namedExamples(
   return single === undefined ? [] : [{ name: 'example', value: single }];
 }
 
-function firstMedia(content: Record<string, { schema?: Schema; examples?: Record<string, unknown>; example?: unknown }> | undefined) {
+function firstMedia(
+  content: Record<string, { schema?: Schema; examples?: Record<string, unknown>; example?: unknown }> | undefined,
+) {
   if (!content) return undefined;
   const entries = Object.entries(content);
   const json = entries.find(([type]) => type.includes('json')) ?? entries[0];
@@ -102,7 +104,11 @@ function resolveBody(document: OpenApiDocument, raw: OperationObject['requestBod
   };
 }
 
-function resolveResponse(document: OpenApiDocument, status: string, raw: OperationObject['responses'][string]): ResolvedResponse {
+function resolveResponse(
+  document: OpenApiDocument,
+  status: string,
+  raw: OperationObject['responses'][string],
+): ResolvedResponse {
   const response = deref<Response>(document, raw);
   const first = firstMedia(response.content);
   return {
@@ -166,7 +172,7 @@ export function listOperations(document: OpenApiDocument): ApiOperation[] {
 /** The server code samples call: the loopback sandbox server when the spec lists one. */
 export function sandboxServerUrl(document: OpenApiDocument): string {
   const servers = document.servers ?? [];
-  const local = servers.find((server) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(server.url + '/'));
+  const local = servers.find((server) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(`${server.url}/`));
   const chosen = local ?? servers[0];
   if (!chosen) throw new Error('the spec lists no server for code samples');
   return chosen.url.replace(/\/$/, '');

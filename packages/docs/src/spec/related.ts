@@ -17,18 +17,23 @@ const ACTION = /`(actions\/[a-z-]+)`/g;
 
 /** All prose an operation carries: its description and its parameters' and body's descriptions. */
 function proseOf(op: ApiOperation): string {
-  return [
-    op.description,
-    ...op.parameters.map((p) => p.description ?? ''),
-    op.requestBody?.description ?? '',
-  ].join('\n');
+  return [op.description, ...op.parameters.map((p) => p.description ?? ''), op.requestBody?.description ?? ''].join(
+    '\n',
+  );
 }
 
-function resolveMention(all: ApiOperation[], self: ApiOperation, method: string | undefined, mention: string): ApiOperation | undefined {
+function resolveMention(
+  all: ApiOperation[],
+  self: ApiOperation,
+  method: string | undefined,
+  mention: string,
+): ApiOperation | undefined {
   const candidates = all.filter((op) => (method ? op.method === method : true));
   const exact = candidates.find((op) => op.path === mention);
   if (exact) return exact;
-  const suffix = candidates.filter((op) => op.group === self.group && op.path.endsWith(mention.startsWith('/') ? mention : `/${mention}`));
+  const suffix = candidates.filter(
+    (op) => op.group === self.group && op.path.endsWith(mention.startsWith('/') ? mention : `/${mention}`),
+  );
   // A bare suffix such as `/invoices` may match several paths: take the shortest (the collection itself).
   return suffix.sort((a, b) => a.path.length - b.path.length)[0];
 }

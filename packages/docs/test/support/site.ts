@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DIST_DIR } from '../../src/build.js';
-import { bundledSpecPath, loadSpec } from '../../src/spec/load.js';
 import { buildModel, type SiteModel } from '../../src/site/model.js';
+import { bundledSpecPath, loadSpec } from '../../src/spec/load.js';
 
 export { DIST_DIR };
 

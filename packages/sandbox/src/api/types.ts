@@ -1,8 +1,8 @@
 // The contract between the HTTP pipeline and an operation's handler: the handler gets the
 // authenticated account and the validated, coerced input, and returns a status and a body.
 import type { SandboxContext } from '../context.js';
-import type { SpecCatalog } from '../spec.js';
 import type { AccountRow } from '../domain/rows.js';
+import type { SpecCatalog } from '../spec.js';
 
 export interface Call {
   ctx: SandboxContext;

@@ -3,7 +3,7 @@
 // checkout, and test hooks (latency, faults). No key is needed: the sandbox listens on loopback.
 import type { IncomingMessage } from 'node:http';
 import type { SandboxContext } from '../context.js';
-import { createAccount, type AccountSpec } from '../domain/accounts.js';
+import { type AccountSpec, createAccount } from '../domain/accounts.js';
 import { completeCheckout, settleDuePayments } from '../domain/payments.js';
 import { readBody } from '../http/body.js';
 import type { Target } from '../http/pipeline.js';
@@ -33,7 +33,8 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> |
   return value as Record<string, unknown>;
 }
 
-const isReply = (value: unknown): value is Reply => typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+const isReply = (value: unknown): value is Reply =>
+  typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
 
 export function createControl(deps: ControlDeps): (req: IncomingMessage, url: Target) => Promise<Reply> {
   const { ctx } = deps;
@@ -49,19 +50,26 @@ export function createControl(deps: ControlDeps): (req: IncomingMessage, url: Ta
     if (route === 'POST /sandbox/accounts') {
       const body = await jsonBody(req);
       if (isReply(body)) return body;
-      if (body.type !== undefined && body.type !== 'business' && body.type !== 'personal') return bad('type must be business or personal');
-      if (body.credit !== undefined && (typeof body.credit !== 'number' || body.credit < 0)) return bad('credit must be a number >= 0 (major units)');
+      if (body.type !== undefined && body.type !== 'business' && body.type !== 'personal')
+        return bad('type must be business or personal');
+      if (body.credit !== undefined && (typeof body.credit !== 'number' || body.credit < 0))
+        return bad('credit must be a number >= 0 (major units)');
       try {
         return { status: 201, body: createAccount(ctx, body as AccountSpec) };
       } catch (error) {
         return bad(`could not create the account: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    if (route === 'GET /sandbox/clock') return { status: 200, body: { now: ctx.clock.iso(), offsetMs: ctx.clock.offset } };
+    if (route === 'GET /sandbox/clock')
+      return { status: 200, body: { now: ctx.clock.iso(), offsetMs: ctx.clock.offset } };
     if (route === 'POST /sandbox/clock/advance') {
       const body = await jsonBody(req);
       if (isReply(body)) return body;
-      const ms = Number(body.ms ?? 0) + Number(body.seconds ?? 0) * 1000 + Number(body.minutes ?? 0) * 60_000 + Number(body.days ?? 0) * 86_400_000;
+      const ms =
+        Number(body.ms ?? 0) +
+        Number(body.seconds ?? 0) * 1000 +
+        Number(body.minutes ?? 0) * 60_000 +
+        Number(body.days ?? 0) * 86_400_000;
       if (!Number.isFinite(ms) || ms <= 0) return bad('give a positive ms, seconds, minutes or days');
       ctx.clock.advance(ms);
       const settledPayments = settleDuePayments(ctx);

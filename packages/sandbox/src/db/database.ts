@@ -37,14 +37,20 @@ export function openDatabase(file: string | undefined): Db {
 }
 
 export function migrate(db: Db): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+  );
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const ran: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
     })();
     ran.push(migration.version);
   }
@@ -54,9 +60,24 @@ export function migrate(db: Db): number[] {
 /** Deletes every row (not the schema) and restarts the id sequences: `/sandbox/reset`. */
 export function wipe(db: Db): void {
   db.transaction(() => {
-    for (const table of ['outbox', 'idempotency_keys', 'ledger', 'payments', 'payment_links', 'invoice_lines', 'invoices', 'cards', 'api_keys', 'accounts', 'counters', 'meta']) {
+    for (const table of [
+      'outbox',
+      'idempotency_keys',
+      'ledger',
+      'payments',
+      'payment_links',
+      'invoice_lines',
+      'invoices',
+      'cards',
+      'api_keys',
+      'accounts',
+      'counters',
+      'meta',
+    ]) {
       db.prepare(`DELETE FROM ${table}`).run();
     }
-    db.prepare(`UPDATE sqlite_sequence SET seq = CASE name WHEN 'invoices' THEN 46000 WHEN 'invoice_lines' THEN 91000 WHEN 'cards' THEN 3300 WHEN 'ledger' THEN 8700 ELSE 0 END`).run();
+    db.prepare(
+      `UPDATE sqlite_sequence SET seq = CASE name WHEN 'invoices' THEN 46000 WHEN 'invoice_lines' THEN 91000 WHEN 'cards' THEN 3300 WHEN 'ledger' THEN 8700 ELSE 0 END`,
+    ).run();
   })();
 }

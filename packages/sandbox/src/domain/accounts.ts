@@ -1,15 +1,16 @@
 // Creating accounts with their keys, cards and invoices in any status, by driving the same rules the
 // API uses (a paid invoice is paid through a settled card payment, a refunded one is credited in
 // full, ...), so demo and test data is always state the API itself could have produced.
-import type { SandboxContext } from '../context.js';
+
 import { DAY_MS } from '../clock.js';
-import type { AccountType, InvoiceKind, InvoiceRow } from './rows.js';
-import { createInvoice, reload, setStatus } from './invoices.js';
-import { moveCredit, record } from './ledger.js';
+import type { SandboxContext } from '../context.js';
+import { majorToMinor } from '../money.js';
 import { cancelInvoice } from './cancel.js';
 import { createCreditInvoice } from './credit-invoices.js';
+import { createInvoice, reload, setStatus } from './invoices.js';
+import { moveCredit, record } from './ledger.js';
+import type { AccountType, InvoiceKind, InvoiceRow } from './rows.js';
 import { markPaid } from './settle.js';
-import { majorToMinor } from '../money.js';
 
 export const SCOPES = { readWrite: ['read:billing', 'write:billing'], readOnly: ['read:billing'] } as const;
 
@@ -35,7 +36,14 @@ export interface AccountSpec {
   country?: string;
   orgNumber?: string | null;
   address?: string;
-  cards?: Array<{ brand?: 'visa' | 'mastercard' | 'amex' | 'other'; last4: string; expMonth?: number; expYear?: number; cardholderName?: string | null; primary?: boolean }>;
+  cards?: Array<{
+    brand?: 'visa' | 'mastercard' | 'amex' | 'other';
+    last4: string;
+    expMonth?: number;
+    expYear?: number;
+    cardholderName?: string | null;
+    primary?: boolean;
+  }>;
   invoices?: InvoiceSpec[];
   /** Keys to create, by label (default: readWrite and readOnly). */
   keys?: Record<string, string[]>;
@@ -51,7 +59,14 @@ export interface CreatedAccount {
 
 function settleAsPaid(ctx: SandboxContext, invoice: InvoiceRow): InvoiceRow {
   ctx.db.prepare('UPDATE invoices SET amount_paid_minor = total_minor WHERE id = ?').run(invoice.id);
-  record(ctx, { accountId: invoice.account_id, kind: 'transaction', method: 'card', description: `Kortbetalning, faktura ${invoice.number ?? ''}`, amountMinor: invoice.total_minor, invoice });
+  record(ctx, {
+    accountId: invoice.account_id,
+    kind: 'transaction',
+    method: 'card',
+    description: `Kortbetalning, faktura ${invoice.number ?? ''}`,
+    amountMinor: invoice.total_minor,
+    invoice,
+  });
   return markPaid(ctx, reload(ctx, invoice.id), { email: false });
 }
 
@@ -76,13 +91,24 @@ function createSeedInvoice(ctx: SandboxContext, accountId: string, spec: Invoice
     case 'unpaid':
       return invoice;
     case 'payment_pending': {
-      const card = ctx.db.prepare('SELECT id FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id').pluck().get(accountId) as string | undefined;
+      const card = ctx.db
+        .prepare('SELECT id FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
+        .pluck()
+        .get(accountId) as string | undefined;
       ctx.db
         .prepare(
           `INSERT INTO payments (id, invoice_id, account_id, method, card_id, amount_minor, status, created_at, settles_at)
            VALUES (?, ?, ?, 'card', ?, ?, 'processing', ?, ?)`,
         )
-        .run(ctx.ids.id('txn'), invoice.id, accountId, card ?? null, invoice.total_minor, ctx.clock.iso(), ctx.clock.iso(7 * DAY_MS));
+        .run(
+          ctx.ids.id('txn'),
+          invoice.id,
+          accountId,
+          card ?? null,
+          invoice.total_minor,
+          ctx.clock.iso(),
+          ctx.clock.iso(7 * DAY_MS),
+        );
       setStatus(ctx, invoice.id, 'payment_pending');
       return reload(ctx, invoice.id);
     }
@@ -92,7 +118,11 @@ function createSeedInvoice(ctx: SandboxContext, accountId: string, spec: Invoice
       return cancelInvoice(ctx, () => invoice);
     case 'refunded': {
       const paid = settleAsPaid(ctx, invoice);
-      createCreditInvoice(ctx, () => paid, { note: 'Tjänsten avslutades i förtid', detailsSource: 'current', hold: false });
+      createCreditInvoice(ctx, () => paid, {
+        note: 'Tjänsten avslutades i förtid',
+        detailsSource: 'current',
+        hold: false,
+      });
       return reload(ctx, invoice.id);
     }
     case 'collections':
@@ -123,12 +153,19 @@ export function createAccount(ctx: SandboxContext, spec: AccountSpec): CreatedAc
         ctx.clock.iso(),
       );
     if (spec.credit) {
-      moveCredit(ctx, { accountId, method: null, description: 'Ingående kreditsaldo', amountMinor: majorToMinor(spec.credit) });
+      moveCredit(ctx, {
+        accountId,
+        method: null,
+        description: 'Ingående kreditsaldo',
+        amountMinor: majorToMinor(spec.credit),
+      });
     }
     const keys: Record<string, string> = {};
     for (const [label, scopes] of Object.entries(spec.keys ?? SCOPES)) {
       const key = ctx.ids.apiKey();
-      ctx.db.prepare('INSERT INTO api_keys (key, account_id, scopes, label, created_at) VALUES (?, ?, ?, ?, ?)').run(key, accountId, scopes.join(' '), label, ctx.clock.iso());
+      ctx.db
+        .prepare('INSERT INTO api_keys (key, account_id, scopes, label, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(key, accountId, scopes.join(' '), label, ctx.clock.iso());
       keys[label] = key;
     }
     const cards = (spec.cards ?? []).map((c, i) => {
@@ -138,7 +175,17 @@ export function createAccount(ctx: SandboxContext, spec: AccountSpec): CreatedAc
           `INSERT INTO cards (id, account_id, brand, last4, exp_month, exp_year, cardholder_name, is_primary, added_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, accountId, c.brand ?? 'visa', c.last4, c.expMonth ?? 12, c.expYear ?? 2030, c.cardholderName ?? null, (c.primary ?? i === 0) ? 1 : 0, ctx.clock.iso());
+        .run(
+          id,
+          accountId,
+          c.brand ?? 'visa',
+          c.last4,
+          c.expMonth ?? 12,
+          c.expYear ?? 2030,
+          c.cardholderName ?? null,
+          (c.primary ?? i === 0) ? 1 : 0,
+          ctx.clock.iso(),
+        );
       const legacyId = ctx.db.prepare('SELECT legacy_id FROM cards WHERE id = ?').pluck().get(id) as number;
       return { id, legacyId: String(legacyId), last4: c.last4 };
     });

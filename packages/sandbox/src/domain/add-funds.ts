@@ -3,12 +3,13 @@
 // amounts are strings, so the same range (the maximum read from the spec's AddFundsRequest) is a rule
 // here, with its own v1 code.
 import type { SandboxContext } from '../context.js';
+import { createInvoice } from './invoices.js';
 import type { InvoiceRow } from './rows.js';
 import { RuleError } from './rules.js';
-import { createInvoice } from './invoices.js';
 
 export function addFunds(ctx: SandboxContext, accountId: string, amountMinor: number, maxMinor: number): InvoiceRow {
-  if (amountMinor <= 0 || amountMinor > maxMinor) throw new RuleError('amount_out_of_range', { amount: amountMinor, max: maxMinor });
+  if (amountMinor <= 0 || amountMinor > maxMinor)
+    throw new RuleError('amount_out_of_range', { amount: amountMinor, max: maxMinor });
   return ctx.db.transaction(() =>
     createInvoice(ctx, {
       accountId,

@@ -2,10 +2,10 @@
 // SQLite transaction: read, check, write. Node runs one transaction at a time, so parallel requests
 // can never apply the same credit twice or take the balance below zero.
 import type { SandboxContext } from '../context.js';
-import type { InvoiceRow } from './rows.js';
-import { RuleError } from './rules.js';
 import { balanceOf, reload } from './invoices.js';
 import { creditOf, moveCredit } from './ledger.js';
+import type { InvoiceRow } from './rows.js';
+import { RuleError } from './rules.js';
 import { markPaid } from './settle.js';
 
 export interface ApplyCreditInput {
@@ -26,7 +26,12 @@ export interface ApplyCreditOutcome {
 export function applyCredit(ctx: SandboxContext, input: ApplyCreditInput): ApplyCreditOutcome {
   return ctx.db.transaction((): ApplyCreditOutcome => {
     const invoice = input.find();
-    if (invoice.status !== 'unpaid') throw new RuleError('invoice_not_unpaid', { status: invoice.status, id: invoice.id, legacyId: invoice.legacy_id });
+    if (invoice.status !== 'unpaid')
+      throw new RuleError('invoice_not_unpaid', {
+        status: invoice.status,
+        id: invoice.id,
+        legacyId: invoice.legacy_id,
+      });
     const credit = creditOf(ctx, input.accountId);
     const balance = balanceOf(invoice);
     const facts = { amount: input.amountMinor ?? 0, credit, balance, currency: invoice.currency };
@@ -36,7 +41,9 @@ export function applyCredit(ctx: SandboxContext, input: ApplyCreditInput): Apply
     if (amount > credit) throw new RuleError('amount_exceeds_credit_balance', facts);
     if (amount > balance) throw new RuleError('amount_exceeds_invoice_balance', facts);
 
-    ctx.db.prepare('UPDATE invoices SET credit_applied_minor = credit_applied_minor + ? WHERE id = ?').run(amount, invoice.id);
+    ctx.db
+      .prepare('UPDATE invoices SET credit_applied_minor = credit_applied_minor + ? WHERE id = ?')
+      .run(amount, invoice.id);
     moveCredit(ctx, {
       accountId: input.accountId,
       method: 'accountCredit',
@@ -47,6 +54,11 @@ export function applyCredit(ctx: SandboxContext, input: ApplyCreditInput): Apply
     let updated = reload(ctx, invoice.id);
     const invoicePaid = balanceOf(updated) === 0;
     if (invoicePaid) updated = markPaid(ctx, updated, { email: !input.noEmail });
-    return { appliedMinor: amount, invoicePaid, remainingCreditMinor: creditOf(ctx, input.accountId), invoice: updated };
+    return {
+      appliedMinor: amount,
+      invoicePaid,
+      remainingCreditMinor: creditOf(ctx, input.accountId),
+      invoice: updated,
+    };
   })();
 }

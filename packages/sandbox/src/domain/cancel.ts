@@ -1,17 +1,21 @@
 // Cancel a draft or unpaid invoice: credit already applied returns to the credit balance, and the
 // invoice's payment links stop working.
 import type { SandboxContext } from '../context.js';
-import type { InvoiceRow } from './rows.js';
-import { RuleError } from './rules.js';
 import { reload, setStatus } from './invoices.js';
 import { moveCredit } from './ledger.js';
 import { expireLinks } from './payment-links.js';
+import type { InvoiceRow } from './rows.js';
+import { RuleError } from './rules.js';
 
 export function cancelInvoice(ctx: SandboxContext, find: () => InvoiceRow): InvoiceRow {
   return ctx.db.transaction(() => {
     const invoice = find();
     if (invoice.status !== 'draft' && invoice.status !== 'unpaid') {
-      throw new RuleError('invoice_not_cancellable', { status: invoice.status, id: invoice.id, legacyId: invoice.legacy_id });
+      throw new RuleError('invoice_not_cancellable', {
+        status: invoice.status,
+        id: invoice.id,
+        legacyId: invoice.legacy_id,
+      });
     }
     const returned = invoice.credit_applied_minor + invoice.amount_paid_minor;
     moveCredit(ctx, {

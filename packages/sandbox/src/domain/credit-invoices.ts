@@ -4,16 +4,19 @@
 // money already received to the credit balance, and closes a fully credited original
 // (`refunded` if it was paid, `cancelled` otherwise).
 import type { SandboxContext } from '../context.js';
-import type { InvoiceRow, LineRow } from './rows.js';
-import { RuleError } from './rules.js';
 import { balanceOf, createInvoice, issueDraft, linesOf, reload, setStatus } from './invoices.js';
 import { moveCredit, record } from './ledger.js';
 import { queueEmail } from './outbox.js';
+import type { InvoiceRow, LineRow } from './rows.js';
+import { RuleError } from './rules.js';
 
 const CREDITABLE = new Set(['unpaid', 'paid', 'collections']);
 
 /** Remaining creditable amount (before tax, minor units) per line of the original. */
-export function creditableByLine(ctx: SandboxContext, original: InvoiceRow): Map<string, { line: LineRow; remaining: number }> {
+export function creditableByLine(
+  ctx: SandboxContext,
+  original: InvoiceRow,
+): Map<string, { line: LineRow; remaining: number }> {
   const credited = ctx.db
     .prepare(
       `SELECT l.credits_line_id AS line_id, -SUM(l.amount_minor) AS credited
@@ -23,13 +26,21 @@ export function creditableByLine(ctx: SandboxContext, original: InvoiceRow): Map
     )
     .all(original.id) as Array<{ line_id: string; credited: number }>;
   const byLine = new Map(credited.map((c) => [c.line_id, c.credited]));
-  return new Map(linesOf(ctx, original.id).map((line) => [line.id, { line, remaining: line.amount_minor - (byLine.get(line.id) ?? 0) }]));
+  return new Map(
+    linesOf(ctx, original.id).map((line) => [
+      line.id,
+      { line, remaining: line.amount_minor - (byLine.get(line.id) ?? 0) },
+    ]),
+  );
 }
 
 function assertCreditable(ctx: SandboxContext, original: InvoiceRow): void {
   // A refunded (or cancelled) invoice that its credit invoices already cover in full has "nothing
   // left to credit" (422), which says more than "not creditable in this status" (409).
-  const credited = ctx.db.prepare(`SELECT COUNT(*) FROM invoices WHERE original_invoice_id = ? AND status = 'paid'`).pluck().get(original.id) as number;
+  const credited = ctx.db
+    .prepare(`SELECT COUNT(*) FROM invoices WHERE original_invoice_id = ? AND status = 'paid'`)
+    .pluck()
+    .get(original.id) as number;
   if (credited > 0 && [...creditableByLine(ctx, original).values()].every((c) => c.remaining <= 0)) {
     throw new RuleError('nothing_to_credit', { number: original.number ?? original.id });
   }
@@ -60,12 +71,19 @@ export function createCreditInvoice(ctx: SandboxContext, find: () => InvoiceRow,
         const entry = creditable.get(lineId);
         if (!entry) throw new RuleError('unknown_invoice_line', { lineId });
         if (amountMinor > entry.remaining) {
-          throw new RuleError('credit_exceeds_creditable', { lineId, remaining: Math.max(0, entry.remaining), asked: amountMinor, currency: original.currency });
+          throw new RuleError('credit_exceeds_creditable', {
+            lineId,
+            remaining: Math.max(0, entry.remaining),
+            asked: amountMinor,
+            currency: original.currency,
+          });
         }
         return { line: entry.line, amount: amountMinor };
       });
     } else {
-      chosen = [...creditable.values()].filter((c) => c.remaining > 0).map((c) => ({ line: c.line, amount: c.remaining }));
+      chosen = [...creditable.values()]
+        .filter((c) => c.remaining > 0)
+        .map((c) => ({ line: c.line, amount: c.remaining }));
       if (chosen.length === 0) throw new RuleError('nothing_to_credit', { number: original.number ?? original.id });
     }
     const credit = createInvoice(ctx, {
@@ -136,7 +154,12 @@ export function finalizeInvoice(ctx: SandboxContext, find: () => InvoiceRow): In
       const entry = line.credits_line_id ? creditable.get(line.credits_line_id) : undefined;
       const remaining = CREDITABLE.has(original.status) ? Math.max(0, entry?.remaining ?? 0) : 0;
       if (-line.amount_minor > remaining) {
-        throw new RuleError('credit_exceeds_creditable', { lineId: line.credits_line_id ?? line.id, remaining, asked: -line.amount_minor, currency: draft.currency });
+        throw new RuleError('credit_exceeds_creditable', {
+          lineId: line.credits_line_id ?? line.id,
+          remaining,
+          asked: -line.amount_minor,
+          currency: draft.currency,
+        });
       }
     }
     return settleCreditInvoice(ctx, draft, original);

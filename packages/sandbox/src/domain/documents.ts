@@ -1,10 +1,10 @@
 // What goes on an invoice PDF and on a credit note, and when a credit note exists at all (business
 // accounts only, and only for refunded or cancelled invoices that were issued).
 import type { SandboxContext } from '../context.js';
+import { type DocumentLine, type DocumentModel, renderPdf } from '../pdf/render.js';
+import { balanceOf, creditInvoicesOf, getAccount, linesOf, partyDetails, reload } from './invoices.js';
 import type { InvoiceRow, PartyDetails } from './rows.js';
 import { RuleError } from './rules.js';
-import { balanceOf, creditInvoicesOf, getAccount, linesOf, partyDetails, reload } from './invoices.js';
-import { renderPdf, type DocumentLine, type DocumentModel } from '../pdf/render.js';
 
 export interface PdfFile {
   bytes: Uint8Array;
@@ -33,7 +33,8 @@ function parties(ctx: SandboxContext, invoice: InvoiceRow): PartyDetails {
 }
 
 export async function invoicePdf(ctx: SandboxContext, invoice: InvoiceRow): Promise<PdfFile> {
-  if (invoice.status === 'draft' || !invoice.number) throw new RuleError('invoice_is_draft', { status: invoice.status });
+  if (invoice.status === 'draft' || !invoice.number)
+    throw new RuleError('invoice_is_draft', { status: invoice.status });
   const { seller, buyer } = parties(ctx, invoice);
   const original = invoice.original_invoice_id ? reload(ctx, invoice.original_invoice_id) : undefined;
   const facts: Array<[string, string]> = [
@@ -68,8 +69,13 @@ export async function invoicePdf(ctx: SandboxContext, invoice: InvoiceRow): Prom
 export async function creditNotePdf(ctx: SandboxContext, invoice: InvoiceRow): Promise<PdfFile> {
   const account = getAccount(ctx, invoice.account_id);
   if (account.type !== 'business') throw new RuleError('credit_note_not_business', { accountType: account.type });
-  if (invoice.status !== 'refunded' && invoice.status !== 'cancelled') throw new RuleError('credit_note_wrong_status', { status: invoice.status });
-  if (!invoice.number) throw new RuleError('credit_note_wrong_status', { status: invoice.status, reason: 'it was cancelled before it was issued' });
+  if (invoice.status !== 'refunded' && invoice.status !== 'cancelled')
+    throw new RuleError('credit_note_wrong_status', { status: invoice.status });
+  if (!invoice.number)
+    throw new RuleError('credit_note_wrong_status', {
+      status: invoice.status,
+      reason: 'it was cancelled before it was issued',
+    });
   const credits = creditInvoicesOf(ctx, invoice.id).filter((c) => c.status === 'paid');
   // Credited lines: those of the issued credit invoices, or the whole invoice when it was cancelled.
   const lines = credits.length > 0 ? credits.flatMap((c) => lineModels(ctx, c.id)) : lineModels(ctx, invoice.id, -1);

@@ -1,11 +1,12 @@
 // Invoices as the rules see them: lookup scoped to the account (another account's invoice is simply
 // not found), creation with numbered lines and totals computed in minor units, numbering, and the
 // derived values (balance, isOverdue) that are never stored.
-import type { SandboxContext } from '../context.js';
+
 import { DAY_MS } from '../clock.js';
+import type { SandboxContext } from '../context.js';
 import { taxOf } from '../money.js';
-import { RuleError } from './rules.js';
 import type { AccountRow, InvoiceKind, InvoiceRow, InvoiceStatus, LineRow, PartyDetails } from './rows.js';
+import { RuleError } from './rules.js';
 
 /** The sandbox's seller (the hosting provider), printed on every document. */
 export const SELLER: PartyDetails['seller'] = {
@@ -20,7 +21,10 @@ const OPEN: ReadonlySet<InvoiceStatus> = new Set(['draft', 'unpaid', 'payment_pe
 /** What is still due: total minus credit applied, payments and credit invoices; 0 once settled. */
 export function balanceOf(invoice: InvoiceRow): number {
   if (invoice.kind === 'credit' || !OPEN.has(invoice.status)) return 0;
-  return Math.max(0, invoice.total_minor - invoice.credit_applied_minor - invoice.amount_paid_minor - invoice.credited_minor);
+  return Math.max(
+    0,
+    invoice.total_minor - invoice.credit_applied_minor - invoice.amount_paid_minor - invoice.credited_minor,
+  );
 }
 
 /** Derived, never stored: unpaid and past due on the sandbox clock. */
@@ -36,14 +40,18 @@ export function getAccount(ctx: SandboxContext, accountId: string): AccountRow {
 
 /** The account's invoice by v2 id; 404 for unknown ids and for other accounts' invoices alike. */
 export function findInvoice(ctx: SandboxContext, accountId: string, id: string): InvoiceRow {
-  const row = ctx.db.prepare('SELECT * FROM invoices WHERE id = ? AND account_id = ?').get(id, accountId) as InvoiceRow | undefined;
+  const row = ctx.db.prepare('SELECT * FROM invoices WHERE id = ? AND account_id = ?').get(id, accountId) as
+    | InvoiceRow
+    | undefined;
   if (!row) throw new RuleError('invoice_not_found', { id });
   return row;
 }
 
 /** The account's invoice by v1 numeric id. */
 export function findInvoiceByLegacyId(ctx: SandboxContext, accountId: string, legacyId: number): InvoiceRow {
-  const row = ctx.db.prepare('SELECT * FROM invoices WHERE legacy_id = ? AND account_id = ?').get(legacyId, accountId) as InvoiceRow | undefined;
+  const row = ctx.db
+    .prepare('SELECT * FROM invoices WHERE legacy_id = ? AND account_id = ?')
+    .get(legacyId, accountId) as InvoiceRow | undefined;
   if (!row) throw new RuleError('invoice_not_found', { id: String(legacyId) });
   return row;
 }
@@ -53,12 +61,16 @@ export function reload(ctx: SandboxContext, id: string): InvoiceRow {
 }
 
 export function linesOf(ctx: SandboxContext, invoiceId: string): LineRow[] {
-  return ctx.db.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(invoiceId) as LineRow[];
+  return ctx.db
+    .prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position')
+    .all(invoiceId) as LineRow[];
 }
 
 /** Credit invoices that point at an invoice, oldest first. */
 export function creditInvoicesOf(ctx: SandboxContext, invoiceId: string): InvoiceRow[] {
-  return ctx.db.prepare('SELECT * FROM invoices WHERE original_invoice_id = ? ORDER BY legacy_id').all(invoiceId) as InvoiceRow[];
+  return ctx.db
+    .prepare('SELECT * FROM invoices WHERE original_invoice_id = ? ORDER BY legacy_id')
+    .all(invoiceId) as InvoiceRow[];
 }
 
 /** The next invoice number of the sandbox clock's year: `2026` + five digits. */
@@ -114,7 +126,9 @@ export function createInvoice(ctx: SandboxContext, input: NewInvoice): InvoiceRo
   const draft = input.status === 'draft';
   const issuedAt = draft ? null : (input.issuedAt ?? ctx.clock.iso());
   const dueAt =
-    draft || input.kind === 'credit' || issuedAt === null ? null : new Date(Date.parse(issuedAt) + (input.dueInDays ?? 30) * DAY_MS).toISOString();
+    draft || input.kind === 'credit' || issuedAt === null
+      ? null
+      : new Date(Date.parse(issuedAt) + (input.dueInDays ?? 30) * DAY_MS).toISOString();
   ctx.db
     .prepare(
       `INSERT INTO invoices (id, account_id, number, kind, status, currency, subtotal_minor, tax_minor, total_minor,
@@ -145,7 +159,18 @@ export function createInvoice(ctx: SandboxContext, input: NewInvoice): InvoiceRo
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const l of lines) {
-    insertLine.run(l.id, id, l.position, l.description, l.quantity, l.unitAmountMinor, l.amount, l.taxRateBp, l.tax, l.creditsLineId ?? null);
+    insertLine.run(
+      l.id,
+      id,
+      l.position,
+      l.description,
+      l.quantity,
+      l.unitAmountMinor,
+      l.amount,
+      l.taxRateBp,
+      l.tax,
+      l.creditsLineId ?? null,
+    );
   }
   return reload(ctx, id);
 }

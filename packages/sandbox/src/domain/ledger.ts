@@ -15,8 +15,19 @@ export interface Entry {
 
 export function record(ctx: SandboxContext, entry: Entry): void {
   ctx.db
-    .prepare('INSERT INTO ledger (id, account_id, kind, method, description, amount_minor, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.ids.id('txn'), entry.accountId, entry.kind, entry.method, entry.description, entry.amountMinor, entry.invoice?.id ?? null, ctx.clock.iso());
+    .prepare(
+      'INSERT INTO ledger (id, account_id, kind, method, description, amount_minor, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      ctx.ids.id('txn'),
+      entry.accountId,
+      entry.kind,
+      entry.method,
+      entry.description,
+      entry.amountMinor,
+      entry.invoice?.id ?? null,
+      ctx.clock.iso(),
+    );
 }
 
 /**
@@ -25,7 +36,9 @@ export function record(ctx: SandboxContext, entry: Entry): void {
  */
 export function moveCredit(ctx: SandboxContext, entry: Omit<Entry, 'kind'>): void {
   if (entry.amountMinor === 0) return;
-  ctx.db.prepare('UPDATE accounts SET credit_minor = credit_minor + ? WHERE id = ?').run(entry.amountMinor, entry.accountId);
+  ctx.db
+    .prepare('UPDATE accounts SET credit_minor = credit_minor + ? WHERE id = ?')
+    .run(entry.amountMinor, entry.accountId);
   record(ctx, { ...entry, kind: 'credit' });
 }
 

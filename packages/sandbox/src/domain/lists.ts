@@ -51,12 +51,18 @@ export function listInvoices(
   const after = decodeCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
   const filter = where({ status: query.status, kind: query.kind });
   const rows = ctx.db
-    .prepare(`SELECT * FROM invoices WHERE account_id = ? AND legacy_id < ?${filter.sql} ORDER BY legacy_id DESC LIMIT ?`)
+    .prepare(
+      `SELECT * FROM invoices WHERE account_id = ? AND legacy_id < ?${filter.sql} ORDER BY legacy_id DESC LIMIT ?`,
+    )
     .all(accountId, after, ...filter.args, query.limit + 1) as InvoiceRow[];
   return cursorPage(rows, query.limit);
 }
 
-export function listLedger(ctx: SandboxContext, accountId: string, query: { kind: string; limit: number; cursor?: string }): CursorPage<LedgerRow> {
+export function listLedger(
+  ctx: SandboxContext,
+  accountId: string,
+  query: { kind: string; limit: number; cursor?: string },
+): CursorPage<LedgerRow> {
   const after = decodeCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
   const rows = ctx.db
     .prepare('SELECT * FROM ledger WHERE account_id = ? AND kind = ? AND legacy_id < ? ORDER BY legacy_id DESC LIMIT ?')
@@ -72,8 +78,18 @@ export interface NumberedPage<T> {
   hasMore: boolean;
 }
 
-function numberedPage<T>(ctx: SandboxContext, table: string, filterSql: string, args: unknown[], page: number, limit: number): NumberedPage<T> {
-  const total = ctx.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${filterSql}`).pluck().get(...args) as number;
+function numberedPage<T>(
+  ctx: SandboxContext,
+  table: string,
+  filterSql: string,
+  args: unknown[],
+  page: number,
+  limit: number,
+): NumberedPage<T> {
+  const total = ctx.db
+    .prepare(`SELECT COUNT(*) FROM ${table} WHERE ${filterSql}`)
+    .pluck()
+    .get(...args) as number;
   const rows = ctx.db
     .prepare(`SELECT * FROM ${table} WHERE ${filterSql} ORDER BY legacy_id DESC LIMIT ? OFFSET ?`)
     .all(...args, limit, (page - 1) * limit) as T[];
@@ -81,11 +97,26 @@ function numberedPage<T>(ctx: SandboxContext, table: string, filterSql: string, 
   return { rows, total, pages, currentPage: page, hasMore: page < pages };
 }
 
-export function listInvoicesPaged(ctx: SandboxContext, accountId: string, query: { status?: string; page: number; limit: number }): NumberedPage<InvoiceRow> {
+export function listInvoicesPaged(
+  ctx: SandboxContext,
+  accountId: string,
+  query: { status?: string; page: number; limit: number },
+): NumberedPage<InvoiceRow> {
   const filter = where({ status: query.status });
-  return numberedPage(ctx, 'invoices', `account_id = ?${filter.sql}`, [accountId, ...filter.args], query.page, query.limit);
+  return numberedPage(
+    ctx,
+    'invoices',
+    `account_id = ?${filter.sql}`,
+    [accountId, ...filter.args],
+    query.page,
+    query.limit,
+  );
 }
 
-export function listCreditLogPaged(ctx: SandboxContext, accountId: string, query: { page: number; limit: number }): NumberedPage<LedgerRow> {
+export function listCreditLogPaged(
+  ctx: SandboxContext,
+  accountId: string,
+  query: { page: number; limit: number },
+): NumberedPage<LedgerRow> {
   return numberedPage(ctx, 'ledger', `account_id = ? AND kind = 'credit'`, [accountId], query.page, query.limit);
 }

@@ -1,8 +1,8 @@
 // The email outbox: every email the Billing API would send is stored here instead (readable through
 // `GET /sandbox/outbox`), addressed to the account's billing contact.
 import type { SandboxContext } from '../context.js';
-import type { InvoiceRow } from './rows.js';
 import { getAccount } from './invoices.js';
+import type { InvoiceRow } from './rows.js';
 
 export type EmailTemplate = 'invoice' | 'invoice_paid' | 'payment_link' | 'credit_invoice';
 
@@ -13,11 +13,17 @@ const SUBJECTS: Record<EmailTemplate, (number: string) => string> = {
   credit_invoice: (n) => `Kreditfaktura ${n}`,
 };
 
-export function queueEmail(ctx: SandboxContext, invoice: InvoiceRow, template: EmailTemplate): { queuedAt: string; email: string } {
+export function queueEmail(
+  ctx: SandboxContext,
+  invoice: InvoiceRow,
+  template: EmailTemplate,
+): { queuedAt: string; email: string } {
   const account = getAccount(ctx, invoice.account_id);
   const queuedAt = ctx.clock.iso();
   ctx.db
-    .prepare('INSERT INTO outbox (account_id, recipient, subject, template, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO outbox (account_id, recipient, subject, template, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(account.id, account.email, SUBJECTS[template](invoice.number ?? ''), template, invoice.id, queuedAt);
   return { queuedAt, email: account.email };
 }

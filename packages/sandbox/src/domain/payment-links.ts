@@ -2,10 +2,10 @@
 // sandbox clock, view counting on the public page, and the public checkout, which completes when its
 // checkout URL is opened or, unattended, after the payment delay.
 import type { SandboxContext } from '../context.js';
-import type { InvoiceRow, LinkRow } from './rows.js';
-import { RuleError } from './rules.js';
 import { balanceOf, reload } from './invoices.js';
 import { assertPayable } from './payments.js';
+import type { InvoiceRow, LinkRow } from './rows.js';
+import { RuleError } from './rules.js';
 
 export function paymentUrl(ctx: SandboxContext, uuid: string): string {
   return `${ctx.settings.publicUrl()}/api/billing/payment-link/${uuid}`;
@@ -16,7 +16,9 @@ export function checkoutUrl(ctx: SandboxContext, sessionId: string): string {
 }
 
 function linksOf(ctx: SandboxContext, invoiceId: string): LinkRow[] {
-  return ctx.db.prepare('SELECT * FROM payment_links WHERE invoice_id = ? ORDER BY created_at, rowid').all(invoiceId) as LinkRow[];
+  return ctx.db
+    .prepare('SELECT * FROM payment_links WHERE invoice_id = ? ORDER BY created_at, rowid')
+    .all(invoiceId) as LinkRow[];
 }
 
 export interface LinkState {
@@ -30,10 +32,18 @@ export function linkState(ctx: SandboxContext, invoice: InvoiceRow): LinkState {
   return { active: links.filter((l) => l.expires_at > now).at(-1), previous: links.filter((l) => l.expires_at <= now) };
 }
 
-export function generateLink(ctx: SandboxContext, find: () => InvoiceRow): { link: LinkRow; reused: boolean; invoice: InvoiceRow } {
+export function generateLink(
+  ctx: SandboxContext,
+  find: () => InvoiceRow,
+): { link: LinkRow; reused: boolean; invoice: InvoiceRow } {
   return ctx.db.transaction(() => {
     const invoice = find();
-    if (invoice.status !== 'unpaid') throw new RuleError('invoice_not_unpaid', { status: invoice.status, id: invoice.id, legacyId: invoice.legacy_id });
+    if (invoice.status !== 'unpaid')
+      throw new RuleError('invoice_not_unpaid', {
+        status: invoice.status,
+        id: invoice.id,
+        legacyId: invoice.legacy_id,
+      });
     const { active } = linkState(ctx, invoice);
     if (active) return { link: active, reused: true, invoice };
     const uuid = ctx.ids.uuid();
@@ -48,7 +58,8 @@ export function generateLink(ctx: SandboxContext, find: () => InvoiceRow): { lin
 function findLink(ctx: SandboxContext, uuid: string): { link: LinkRow; invoice: InvoiceRow } {
   const link = ctx.db.prepare('SELECT * FROM payment_links WHERE uuid = ?').get(uuid) as LinkRow | undefined;
   if (!link) throw new RuleError('payment_link_not_found', { uuid });
-  if (link.expires_at <= ctx.clock.iso()) throw new RuleError('payment_link_expired', { uuid, expiresAt: link.expires_at });
+  if (link.expires_at <= ctx.clock.iso())
+    throw new RuleError('payment_link_expired', { uuid, expiresAt: link.expires_at });
   return { link, invoice: reload(ctx, link.invoice_id) };
 }
 
@@ -56,14 +67,20 @@ function findLink(ctx: SandboxContext, uuid: string): { link: LinkRow; invoice: 
 export function openLink(ctx: SandboxContext, uuid: string): { link: LinkRow; invoice: InvoiceRow } {
   return ctx.db.transaction(() => {
     const { invoice } = findLink(ctx, uuid);
-    ctx.db.prepare('UPDATE payment_links SET view_count = view_count + 1, last_viewed_at = ? WHERE uuid = ?').run(ctx.clock.iso(), uuid);
+    ctx.db
+      .prepare('UPDATE payment_links SET view_count = view_count + 1, last_viewed_at = ? WHERE uuid = ?')
+      .run(ctx.clock.iso(), uuid);
     const link = ctx.db.prepare('SELECT * FROM payment_links WHERE uuid = ?').get(uuid) as LinkRow;
     return { link, invoice };
   })();
 }
 
 /** The payer starts a checkout: the invoice becomes `payment_pending` until the checkout completes. */
-export function startCheckout(ctx: SandboxContext, uuid: string, paymentMethod: string): { sessionId: string; checkoutUrl: string } {
+export function startCheckout(
+  ctx: SandboxContext,
+  uuid: string,
+  paymentMethod: string,
+): { sessionId: string; checkoutUrl: string } {
   return ctx.db.transaction(() => {
     const { link, invoice } = findLink(ctx, uuid);
     try {
@@ -79,7 +96,17 @@ export function startCheckout(ctx: SandboxContext, uuid: string, paymentMethod: 
         `INSERT INTO payments (id, invoice_id, account_id, method, link_uuid, session_id, payment_method, amount_minor, status, created_at, settles_at)
          VALUES (?, ?, ?, 'paymentLink', ?, ?, ?, ?, 'processing', ?, ?)`,
       )
-      .run(ctx.ids.id('txn'), invoice.id, invoice.account_id, link.uuid, sessionId, paymentMethod, balanceOf(invoice), ctx.clock.iso(), ctx.clock.iso(ctx.settings.paymentDelayMs));
+      .run(
+        ctx.ids.id('txn'),
+        invoice.id,
+        invoice.account_id,
+        link.uuid,
+        sessionId,
+        paymentMethod,
+        balanceOf(invoice),
+        ctx.clock.iso(),
+        ctx.clock.iso(ctx.settings.paymentDelayMs),
+      );
     ctx.db.prepare(`UPDATE invoices SET status = 'payment_pending' WHERE id = ?`).run(invoice.id);
     return { sessionId, checkoutUrl: checkoutUrl(ctx, sessionId) };
   })();
@@ -88,5 +115,7 @@ export function startCheckout(ctx: SandboxContext, uuid: string, paymentMethod: 
 /** Expires the invoice's active links now (a cancelled invoice's links stop working). */
 export function expireLinks(ctx: SandboxContext, invoiceId: string): void {
   const now = ctx.clock.iso();
-  ctx.db.prepare('UPDATE payment_links SET expires_at = ? WHERE invoice_id = ? AND expires_at > ?').run(now, invoiceId, now);
+  ctx.db
+    .prepare('UPDATE payment_links SET expires_at = ? WHERE invoice_id = ? AND expires_at > ?')
+    .run(now, invoiceId, now);
 }

@@ -3,9 +3,9 @@
 // sandbox clock. Settlement is checked before every request and on clock moves (no timers), so a
 // restarted sandbox settles what was pending and tests can settle instantly by advancing the clock.
 import type { SandboxContext } from '../context.js';
+import { balanceOf, reload } from './invoices.js';
 import type { CardRow, InvoiceRow } from './rows.js';
 import { RuleError } from './rules.js';
-import { balanceOf, reload } from './invoices.js';
 import { markPaid } from './settle.js';
 
 /** Test cards: the last four digits decide how the "gateway" answers. */
@@ -14,14 +14,20 @@ export const DECLINING_LAST4 = '0002';
 export type CardChoice = { savedCardId?: string } | { legacyCardId: number | 'primary' };
 
 function chooseCard(ctx: SandboxContext, accountId: string, choice: CardChoice): CardRow {
-  const cards = ctx.db.prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id').all(accountId) as CardRow[];
+  const cards = ctx.db
+    .prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
+    .all(accountId) as CardRow[];
   if ('legacyCardId' in choice) {
     const card = choice.legacyCardId === 'primary' ? cards[0] : cards.find((c) => c.legacy_id === choice.legacyCardId);
     if (!card) throw new RuleError('card_not_found', { cardId: String(choice.legacyCardId) });
     return card;
   }
   const card = choice.savedCardId === undefined ? cards[0] : cards.find((c) => c.id === choice.savedCardId);
-  if (!card) throw new RuleError('no_saved_card', { cards: cards.length, ...(choice.savedCardId ? { savedCardId: choice.savedCardId } : {}) });
+  if (!card)
+    throw new RuleError('no_saved_card', {
+      cards: cards.length,
+      ...(choice.savedCardId ? { savedCardId: choice.savedCardId } : {}),
+    });
   return card;
 }
 
@@ -38,14 +44,22 @@ export interface PaymentStarted {
   invoice: InvoiceRow;
 }
 
-export function startCardPayment(ctx: SandboxContext, accountId: string, find: () => InvoiceRow, choice: CardChoice): PaymentStarted {
+export function startCardPayment(
+  ctx: SandboxContext,
+  accountId: string,
+  find: () => InvoiceRow,
+  choice: CardChoice,
+): PaymentStarted {
   return ctx.db.transaction((): PaymentStarted => {
     const invoice = find();
     assertPayable(invoice);
     const card = chooseCard(ctx, accountId, choice);
     const now = ctx.clock.now();
     if (card.last4 === DECLINING_LAST4) throw new RuleError('payment_declined', { reason: 'insufficient funds' });
-    if (card.exp_year < now.getUTCFullYear() || (card.exp_year === now.getUTCFullYear() && card.exp_month < now.getUTCMonth() + 1)) {
+    if (
+      card.exp_year < now.getUTCFullYear() ||
+      (card.exp_year === now.getUTCFullYear() && card.exp_month < now.getUTCMonth() + 1)
+    ) {
       throw new RuleError('payment_declined', { reason: 'the card has expired' });
     }
     const amount = balanceOf(invoice);
@@ -55,7 +69,15 @@ export function startCardPayment(ctx: SandboxContext, accountId: string, find: (
         `INSERT INTO payments (id, invoice_id, account_id, method, card_id, amount_minor, status, created_at, settles_at)
          VALUES (?, ?, ?, 'card', ?, ?, 'processing', ?, ?)`,
       )
-      .run(transactionId, invoice.id, accountId, card.id, amount, ctx.clock.iso(), ctx.clock.iso(ctx.settings.paymentDelayMs));
+      .run(
+        transactionId,
+        invoice.id,
+        accountId,
+        card.id,
+        amount,
+        ctx.clock.iso(),
+        ctx.clock.iso(ctx.settings.paymentDelayMs),
+      );
     ctx.db.prepare(`UPDATE invoices SET status = 'payment_pending' WHERE id = ?`).run(invoice.id);
     return { transactionId, amountMinor: amount, invoice: reload(ctx, invoice.id) };
   })();
@@ -73,18 +95,26 @@ interface PaymentRow {
 
 function settle(ctx: SandboxContext, payment: PaymentRow): void {
   const invoice = reload(ctx, payment.invoice_id);
-  ctx.db.prepare(`UPDATE payments SET status = 'succeeded', settled_at = ? WHERE id = ?`).run(ctx.clock.iso(), payment.id);
-  ctx.db.prepare('UPDATE invoices SET amount_paid_minor = amount_paid_minor + ? WHERE id = ?').run(payment.amount_minor, invoice.id);
-  ctx.db.prepare('INSERT INTO ledger (id, account_id, kind, method, description, amount_minor, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    payment.id,
-    payment.account_id,
-    'transaction',
-    payment.method,
-    `${payment.method === 'card' ? 'Kortbetalning' : 'Betalning via betalningslänk'}, faktura ${invoice.number ?? ''}`,
-    payment.amount_minor,
-    invoice.id,
-    ctx.clock.iso(),
-  );
+  ctx.db
+    .prepare(`UPDATE payments SET status = 'succeeded', settled_at = ? WHERE id = ?`)
+    .run(ctx.clock.iso(), payment.id);
+  ctx.db
+    .prepare('UPDATE invoices SET amount_paid_minor = amount_paid_minor + ? WHERE id = ?')
+    .run(payment.amount_minor, invoice.id);
+  ctx.db
+    .prepare(
+      'INSERT INTO ledger (id, account_id, kind, method, description, amount_minor, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      payment.id,
+      payment.account_id,
+      'transaction',
+      payment.method,
+      `${payment.method === 'card' ? 'Kortbetalning' : 'Betalning via betalningslänk'}, faktura ${invoice.number ?? ''}`,
+      payment.amount_minor,
+      invoice.id,
+      ctx.clock.iso(),
+    );
   markPaid(ctx, reload(ctx, invoice.id), { email: true });
 }
 
@@ -101,12 +131,16 @@ export function settleDuePayments(ctx: SandboxContext): number {
 }
 
 /** Completes a checkout session now (the sandbox's stand-in for the payer finishing the checkout). */
-export function completeCheckout(ctx: SandboxContext, sessionId: string): { found: boolean; invoiceId?: string; status?: string } {
+export function completeCheckout(
+  ctx: SandboxContext,
+  sessionId: string,
+): { found: boolean; invoiceId?: string; status?: string } {
   return ctx.db.transaction(() => {
-    const payment = ctx.db.prepare('SELECT * FROM payments WHERE session_id = ?').get(sessionId) as PaymentRow | undefined;
+    const payment = ctx.db.prepare('SELECT * FROM payments WHERE session_id = ?').get(sessionId) as
+      | PaymentRow
+      | undefined;
     if (!payment) return { found: false };
     if (payment.status === 'processing') settle(ctx, payment);
     return { found: true, invoiceId: payment.invoice_id, status: 'succeeded' };
   })();
 }
-

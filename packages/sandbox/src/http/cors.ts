@@ -3,20 +3,36 @@
 
 export const DEFAULT_CORS_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
 
-const EXPOSED = ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+const EXPOSED = [
+  'X-Request-Id',
+  'Idempotent-Replayed',
+  'Retry-After',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+];
 const ALLOWED_HEADERS = ['Authorization', 'X-API-Key', 'Content-Type', 'Idempotency-Key'];
 
 export function originMatcher(patterns: string[]): (origin: string) => boolean {
   const regexes = patterns.map((p) =>
     p === '*'
       ? /^.*$/
-      : new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\*$/, '(?::\\d+)?').replace(/\*/g, '[^/]*')}$`),
+      : new RegExp(
+          `^${p
+            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/:\*$/, '(?::\\d+)?')
+            .replace(/\*/g, '[^/]*')}$`,
+        ),
   );
   return (origin) => regexes.some((r) => r.test(origin));
 }
 
 /** Headers for a request from `origin` (none when the origin is not allowed). */
-export function corsHeaders(origin: string | undefined, allowed: (origin: string) => boolean, preflight: boolean): Record<string, string> {
+export function corsHeaders(
+  origin: string | undefined,
+  allowed: (origin: string) => boolean,
+  preflight: boolean,
+): Record<string, string> {
   if (!origin || !allowed(origin)) return {};
   const headers: Record<string, string> = {
     'Access-Control-Allow-Origin': origin,

@@ -12,7 +12,12 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     readonly detail: string,
-    readonly options: { errors?: FieldError[]; headers?: Record<string, string>; retryAfter?: number; status?: number } = {},
+    readonly options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      retryAfter?: number;
+      status?: number;
+    } = {},
   ) {
     super(detail);
     this.name = 'ApiError';

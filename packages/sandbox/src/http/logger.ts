@@ -6,10 +6,15 @@ export type LogLine = Record<string, unknown>;
 export type LogSink = (line: LogLine) => void;
 
 export function redactPath(path: string): string {
-  return path.replace(/(\/payment-link\/)[^/?]+/g, '$1[redacted]').replace(/(\/sandbox\/checkout\/)[^/?]+/g, '$1[redacted]');
+  return path
+    .replace(/(\/payment-link\/)[^/?]+/g, '$1[redacted]')
+    .replace(/(\/sandbox\/checkout\/)[^/?]+/g, '$1[redacted]');
 }
 
-export function createLogger(option: boolean | LogSink | undefined, stream: NodeJS.WritableStream = process.stdout): LogSink {
+export function createLogger(
+  option: boolean | LogSink | undefined,
+  stream: NodeJS.WritableStream = process.stdout,
+): LogSink {
   if (typeof option === 'function') return option;
   if (!option) return () => {};
   return (line) => {

@@ -6,22 +6,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FIELD_FINDING_CODES, type Finding } from '@billing-api/validation';
-import type { SandboxContext } from '../context.js';
-import type { SpecCatalog } from '../spec.js';
 import type { Handler } from '../api/types.js';
-import type { AccountRow } from '../domain/rows.js';
-import { RuleError } from '../domain/rules.js';
+import { v1ErrorFor } from '../api/v1/errors.js';
+import { problemFor } from '../api/v2/problems.js';
+import { authenticate, howToAuthenticate } from '../auth.js';
+import type { SandboxContext } from '../context.js';
 import { InvalidCursorError } from '../domain/lists.js';
 import { settleDuePayments } from '../domain/payments.js';
-import { problemFor } from '../api/v2/problems.js';
-import { v1ErrorFor } from '../api/v1/errors.js';
-import { authenticate, howToAuthenticate } from '../auth.js';
-import type { TokenBuckets, RateDecision } from '../rate-limit.js';
+import type { AccountRow } from '../domain/rows.js';
+import { RuleError } from '../domain/rules.js';
 import * as idempotency from '../idempotency.js';
-import { ApiError, type FieldError } from './errors.js';
+import type { RateDecision, TokenBuckets } from '../rate-limit.js';
+import type { SpecCatalog } from '../spec.js';
 import { readBody } from './body.js';
 import { corsHeaders } from './cors.js';
-import { redactPath, type LogSink } from './logger.js';
+import { ApiError, type FieldError } from './errors.js';
+import { type LogSink, redactPath } from './logger.js';
 
 export interface App {
   ctx: SandboxContext;
@@ -70,7 +70,11 @@ function says(f: Finding): string {
 }
 
 function fieldErrors(findings: Finding[]): FieldError[] {
-  return findings.map((f) => ({ pointer: f.pointer, detail: says(f), code: FIELD_CODES.has(f.code) ? f.code : 'invalid_value' }));
+  return findings.map((f) => ({
+    pointer: f.pointer,
+    detail: says(f),
+    code: FIELD_CODES.has(f.code) ? f.code : 'invalid_value',
+  }));
 }
 
 /** v1 names the field in its message: `/amount` -> `amount`, `/path/id` -> `path parameter id`. */
@@ -81,7 +85,10 @@ function v1Field(pointer: string): string {
 }
 
 function invalidRequest(version: Version, findings: Finding[]): ApiError {
-  if (version === 'v2') return new ApiError('invalid_request', 'The request failed validation; see errors.', { errors: fieldErrors(findings) });
+  if (version === 'v2')
+    return new ApiError('invalid_request', 'The request failed validation; see errors.', {
+      errors: fieldErrors(findings),
+    });
   const parts = findings.map((f) => (f.pointer === '/' ? says(f) : `${v1Field(f.pointer)} ${says(f)}`));
   return new ApiError('BAD_REQUEST', `Invalid request: ${parts.join('; ')}`);
 }
@@ -99,7 +106,13 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
   const { ctx, catalog } = app;
   const validator = catalog.validator;
 
-  function errorOutgoing(error: ApiError, version: Version, operationId: string | undefined, path: string, requestId: string): Outgoing {
+  function errorOutgoing(
+    error: ApiError,
+    version: Version,
+    operationId: string | undefined,
+    path: string,
+    requestId: string,
+  ): Outgoing {
     let status = error.options.status ?? catalog.statusOf(operationId, error.code);
     let code = error.code;
     let detail = error.detail;
@@ -139,19 +152,43 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
 
   function toApiError(error: unknown, version: Version, operationId: string | undefined): ApiError {
     if (error instanceof ApiError) return error;
-    if (error instanceof RuleError) return version === 'v2' ? problemFor(error.rule, error.facts) : v1ErrorFor(error.rule, error.facts, operationId ?? '', catalog);
+    if (error instanceof RuleError)
+      return version === 'v2'
+        ? problemFor(error.rule, error.facts)
+        : v1ErrorFor(error.rule, error.facts, operationId ?? '', catalog);
     if (error instanceof InvalidCursorError) {
       return new ApiError('invalid_request', 'The request failed validation; see errors.', {
-        errors: [{ pointer: '/query/cursor', detail: 'is not a cursor of this list; send nextCursor back unchanged', code: 'invalid_value' }],
+        errors: [
+          {
+            pointer: '/query/cursor',
+            detail: 'is not a cursor of this list; send nextCursor back unchanged',
+            code: 'invalid_value',
+          },
+        ],
       });
     }
-    app.log({ level: 'error', msg: 'unhandled error', operationId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    app.log({
+      level: 'error',
+      msg: 'unhandled error',
+      operationId,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
     return version === 'v2'
-      ? new ApiError('internal_error', 'Something went wrong on our side. Retry later and quote the requestId if it persists.', { status: 500 })
+      ? new ApiError(
+          'internal_error',
+          'Something went wrong on our side. Retry later and quote the requestId if it persists.',
+          { status: 500 },
+        )
       : new ApiError('INTERNAL_ERROR', 'Something went wrong; retry later and quote the requestId', { status: 500 });
   }
 
-  async function handle(req: IncomingMessage, url: Target, version: Version, requestId: string, state: { operationId?: string; rate?: RateDecision }): Promise<Outgoing> {
+  async function handle(
+    req: IncomingMessage,
+    url: Target,
+    version: Version,
+    requestId: string,
+    state: { operationId?: string; rate?: RateDecision },
+  ): Promise<Outgoing> {
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     settleDuePayments(ctx);
@@ -161,8 +198,12 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
     }
     const match = validator.matchOperation(method, path);
     if (!match) {
-      const what = validator.hasPath(path) ? `${method} is not an operation of ${path}` : `No operation matches ${method} ${path}`;
-      throw version === 'v2' ? new ApiError('not_found', `${what}.`, { status: 404 }) : new ApiError('NOT_FOUND', what, { status: 404 });
+      const what = validator.hasPath(path)
+        ? `${method} is not an operation of ${path}`
+        : `No operation matches ${method} ${path}`;
+      throw version === 'v2'
+        ? new ApiError('not_found', `${what}.`, { status: 404 })
+        : new ApiError('NOT_FOUND', what, { status: 404 });
     }
     const operationId = match.operationId;
     state.operationId = operationId;
@@ -191,7 +232,17 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
 
     const raw = method === 'GET' || method === 'HEAD' ? ({ kind: 'none' } as const) : await readBody(req);
     if (raw.kind === 'invalid') {
-      throw invalidRequest(version, [{ operation: operationId, location: 'body', pointer: '/', code: 'invalid_type', expected: 'JSON', actual: '', message: `/ ${raw.reason}` }]);
+      throw invalidRequest(version, [
+        {
+          operation: operationId,
+          location: 'body',
+          pointer: '/',
+          code: 'invalid_type',
+          expected: 'JSON',
+          actual: '',
+          message: `/ ${raw.reason}`,
+        },
+      ]);
     }
     const body = raw.kind === 'json' ? raw.value : raw.kind === 'other' ? raw.text : undefined;
     const checked = validator.validateRequest({
@@ -204,15 +255,27 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
     });
     if (checked.findings.length > 0) throw invalidRequest(version, checked.findings);
 
-    const idempotencyKey = version === 'v2' && account && match.operation.headerParameters.includes('Idempotency-Key') ? checked.params.header['Idempotency-Key'] : undefined;
+    const idempotencyKey =
+      version === 'v2' && account && match.operation.headerParameters.includes('Idempotency-Key')
+        ? checked.params.header['Idempotency-Key']
+        : undefined;
     const handler = app.handlers[operationId];
     if (!handler) throw new Error(`no handler for ${operationId}`);
     const run = async (): Promise<Outgoing> => {
       const delay = ctx.hooks.latencyMs.get(operationId) ?? ctx.hooks.latencyMs.get('*') ?? 0;
       if (delay > 0) await sleep(delay);
       if (ctx.hooks.faults.has(operationId)) throw new Error(`fault injected into ${operationId}`);
-      const reply = await handler({ ctx, catalog, account, params: checked.params, body: checked.body, operationId, requestId });
-      const payload = version === 'v1' ? { success: true, timestamp: ctx.clock.iso(), requestId, data: reply.body } : reply.body;
+      const reply = await handler({
+        ctx,
+        catalog,
+        account,
+        params: checked.params,
+        body: checked.body,
+        operationId,
+        requestId,
+      });
+      const payload =
+        version === 'v1' ? { success: true, timestamp: ctx.clock.iso(), requestId, data: reply.body } : reply.body;
       return { status: reply.status, contentType: 'application/json', body: JSON.stringify(payload), headers: {} };
     };
     if (typeof idempotencyKey !== 'string' || !account) return run();
@@ -228,7 +291,12 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
     }
     if (started.kind === 'replay') {
       const { response } = started;
-      return { status: response.status, contentType: response.contentType, body: response.body, headers: { 'Idempotent-Replayed': 'true', 'X-Request-Id': response.requestId } };
+      return {
+        status: response.status,
+        contentType: response.contentType,
+        body: response.body,
+        headers: { 'Idempotent-Replayed': 'true', 'X-Request-Id': response.requestId },
+      };
     }
     let outgoing: Outgoing;
     try {
@@ -252,18 +320,19 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
     const cors = corsHeaders(req.headers.origin, app.corsAllowed, method === 'OPTIONS');
     app.stats.inFlight++;
     res.on('close', () => app.stats.inFlight--);
-    if (app.logRequests) res.on('finish', () => {
-      app.log({
-        level: 'info',
-        msg: 'request',
-        method,
-        path: redactPath(url.pathname),
-        status: res.statusCode,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-        requestId: res.getHeader('X-Request-Id') ?? requestId,
-        ...(state.operationId ? { operationId: state.operationId } : {}),
+    if (app.logRequests)
+      res.on('finish', () => {
+        app.log({
+          level: 'info',
+          msg: 'request',
+          method,
+          path: redactPath(url.pathname),
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          requestId: res.getHeader('X-Request-Id') ?? requestId,
+          ...(state.operationId ? { operationId: state.operationId } : {}),
+        });
       });
-    });
     const write = (out: Outgoing) => {
       const headers: Record<string, string> = {
         'X-Request-Id': requestId,
@@ -283,7 +352,17 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
       return;
     }
     handle(req, url, version, requestId, state)
-      .then(write, (error: unknown) => write(errorOutgoing(toApiError(error, version, state.operationId), version, state.operationId, url.pathname, requestId)))
+      .then(write, (error: unknown) =>
+        write(
+          errorOutgoing(
+            toApiError(error, version, state.operationId),
+            version,
+            state.operationId,
+            url.pathname,
+            requestId,
+          ),
+        ),
+      )
       .catch((error: unknown) => {
         app.log({ level: 'error', msg: 'could not write response', error: String(error) });
         if (!res.headersSent) res.writeHead(500);

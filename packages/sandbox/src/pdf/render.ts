@@ -2,7 +2,7 @@
 // WinAnsi encoding, which covers Swedish å ä ö). Layout is deliberately plain: a title, seller and
 // buyer, numbers and dates, a table of lines, and the totals, each as its own text run so a PDF
 // parser can find every label and value.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { minorToSwedish } from '../money.js';
 
 export interface DocumentLine {
@@ -60,14 +60,24 @@ export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
   const top = y;
   text('Säljare', 50, 11, bold);
   y -= 14;
-  for (const line of [model.seller.name, `Org.nr ${model.seller.orgNumber}`, model.seller.address, `Momsreg.nr ${model.seller.vatNumber}`]) {
+  for (const line of [
+    model.seller.name,
+    `Org.nr ${model.seller.orgNumber}`,
+    model.seller.address,
+    `Momsreg.nr ${model.seller.vatNumber}`,
+  ]) {
     text(line, 50);
     y -= 13;
   }
   y = top;
   text('Köpare', 320, 11, bold);
   y -= 14;
-  for (const line of [model.buyer.name, model.buyer.orgNumber ? `Org.nr ${model.buyer.orgNumber}` : '', model.buyer.address, model.buyer.email]) {
+  for (const line of [
+    model.buyer.name,
+    model.buyer.orgNumber ? `Org.nr ${model.buyer.orgNumber}` : '',
+    model.buyer.address,
+    model.buyer.email,
+  ]) {
     if (!line) continue;
     text(line, 320);
     y -= 13;

@@ -1,7 +1,8 @@
 // Facts about an operation that several scenario families need, read from the spec: its documented
 // statuses, its success status, whether it takes an Idempotency-Key, its path id parameter.
+
+import { deref, documentedStatuses, type Json, operationObject } from '../../spec.js';
 import type { ConformanceValidator } from '../../validators.js';
-import { deref, documentedStatuses, operationObject, type Json } from '../../spec.js';
 
 export function statusesOf(validator: ConformanceValidator, operation: string): number[] {
   const info = validator.spec.getOperation(operation)!;
@@ -47,7 +48,10 @@ export function operationIds(validator: ConformanceValidator): string[] {
 /** The error codes the spec's examples give for a status of an operation (`[]` when none). */
 export function documentedCodes(validator: ConformanceValidator, operation: string, status: number): string[] {
   const info = validator.spec.getOperation(operation)!;
-  const response = deref(validator.document, operationObject(validator.document, info.pathTemplate, info.method).responses?.[String(status)]);
+  const response = deref(
+    validator.document,
+    operationObject(validator.document, info.pathTemplate, info.method).responses?.[String(status)],
+  );
   const codes = new Set<string>();
   for (const media of Object.values((response?.content ?? {}) as Json)) {
     for (const raw of Object.values(((media as Json).examples ?? {}) as Json)) {
@@ -62,7 +66,11 @@ export function documentedCodes(validator: ConformanceValidator, operation: stri
 export function bodyPropertySchema(validator: ConformanceValidator, operation: string, path: string[]): Json {
   const info = validator.spec.getOperation(operation)!;
   const op = operationObject(validator.document, info.pathTemplate, info.method);
-  let schema = resolveSchema(validator, deref(validator.document, op.requestBody)?.content?.['application/json']?.schema);
-  for (const step of path) schema = resolveSchema(validator, step === 'items' ? schema.items : schema.properties?.[step]);
+  let schema = resolveSchema(
+    validator,
+    deref(validator.document, op.requestBody)?.content?.['application/json']?.schema,
+  );
+  for (const step of path)
+    schema = resolveSchema(validator, step === 'items' ? schema.items : schema.properties?.[step]);
   return schema;
 }

@@ -35,8 +35,14 @@ export function idempotencyScenarios(validator: ConformanceValidator): Scenario[
         const flag = replay.response.headers.get('idempotent-replayed');
         if (flag !== 'true') {
           ctx.report({
-            operation, status: replay.response.status, location: 'header', pointer: '/header/Idempotent-Replayed', code: 'replay_not_flagged',
-            expected: '"true"', actual: flag === null ? '(missing)' : JSON.stringify(flag), message: `a replayed ${operation} must carry Idempotent-Replayed: true`,
+            operation,
+            status: replay.response.status,
+            location: 'header',
+            pointer: '/header/Idempotent-Replayed',
+            code: 'replay_not_flagged',
+            expected: '"true"',
+            actual: flag === null ? '(missing)' : JSON.stringify(flag),
+            message: `a replayed ${operation} must carry Idempotent-Replayed: true`,
           });
         }
       },
@@ -81,7 +87,9 @@ export function idempotencyScenarios(validator: ConformanceValidator): Scenario[
           const second = await f.call(operation, options);
           const both = [await first, second];
           // Whichever reached the server second must be the 409; the other one succeeds.
-          const conflict = both.find((e) => e.response.status === 409 && errorCodeOf(e.response.body) === 'idempotency_request_in_progress');
+          const conflict = both.find(
+            (e) => e.response.status === 409 && errorCodeOf(e.response.body) === 'idempotency_request_in_progress',
+          );
           ctx.expect(conflict ?? second, 409, 'idempotency_request_in_progress');
           const other = both.find((e) => e !== conflict);
           if (conflict && other) ctx.expect(other, success);

@@ -4,14 +4,14 @@
 // the clock, and rate limits last (spending a budget slows what follows).
 import type { ConformanceValidator } from '../../validators.js';
 import type { Scenario } from '../scenario.js';
-import { successScenarios } from './success.js';
-import { ruleScenarios } from './rules.js';
-import { negativeScenarios } from './negative.js';
 import { authScenarios } from './auth.js';
-import { notFoundScenarios } from './not-found.js';
-import { idempotencyScenarios } from './idempotency.js';
 import { faultScenarios } from './faults.js';
+import { idempotencyScenarios } from './idempotency.js';
+import { negativeScenarios } from './negative.js';
+import { notFoundScenarios } from './not-found.js';
 import { rateLimitScenarios } from './rate-limit.js';
+import { ruleScenarios } from './rules.js';
+import { successScenarios } from './success.js';
 
 export function allScenarios(validator: ConformanceValidator): Scenario[] {
   const rules = ruleScenarios(validator);
@@ -30,7 +30,8 @@ export function allScenarios(validator: ConformanceValidator): Scenario[] {
   const grouped: Scenario[] = [];
   for (const s of list) {
     if (!s.concurrentGroup) grouped.push(s);
-    else if (!grouped.some((g) => g.concurrentGroup === s.concurrentGroup)) grouped.push(...list.filter((m) => m.concurrentGroup === s.concurrentGroup));
+    else if (!grouped.some((g) => g.concurrentGroup === s.concurrentGroup))
+      grouped.push(...list.filter((m) => m.concurrentGroup === s.concurrentGroup));
   }
   const ids = new Set<string>();
   for (const s of grouped) {

@@ -4,10 +4,11 @@
 // body where none is taken). Each starts from the operation's valid recipe request, is confirmed
 // invalid by the kit's own validateRequest (whose findings give the pointer the server must name),
 // and must get the documented 400, never a 5xx or a success.
+
+import { deref, type Json, operationObject } from '../../spec.js';
 import type { ConformanceValidator } from '../../validators.js';
-import { deref, operationObject, type Json } from '../../spec.js';
-import type { Fixture } from '../fixtures.js';
 import { Unreachable } from '../errors.js';
+import type { Fixture } from '../fixtures.js';
 import { recipeOf } from '../recipes.js';
 import type { Scenario, ScenarioContext } from '../scenario.js';
 import type { CallOptions } from '../session.js';
@@ -37,7 +38,10 @@ function violating(pattern: string): string | undefined {
 }
 
 /** Values that break one constraint of a scalar schema. Parameter values are sent as text. */
-function invalidValues(schema: Json, where: 'path' | 'query' | 'header' | 'body'): Array<{ kind: string; value: unknown }> {
+function invalidValues(
+  schema: Json,
+  where: 'path' | 'query' | 'header' | 'body',
+): Array<{ kind: string; value: unknown }> {
   const out: Array<{ kind: string; value: unknown }> = [];
   const types = typesOf(schema);
   const text = where !== 'body';
@@ -47,7 +51,8 @@ function invalidValues(schema: Json, where: 'path' | 'query' | 'header' | 'body'
     if (typeof schema.exclusiveMinimum === 'number') out.push({ kind: 'out_of_range', value: schema.exclusiveMinimum });
     if (typeof schema.minimum === 'number') out.push({ kind: 'out_of_range', value: schema.minimum - 1 });
     if (typeof schema.maximum === 'number') out.push({ kind: 'out_of_range', value: schema.maximum + 1 });
-    if (typeof schema['x-decimal-places'] === 'number') out.push({ kind: 'invalid_format', value: 1 + 10 ** -(schema['x-decimal-places'] + 1) });
+    if (typeof schema['x-decimal-places'] === 'number')
+      out.push({ kind: 'invalid_format', value: 1 + 10 ** -(schema['x-decimal-places'] + 1) });
   } else if (types.includes('string')) {
     if (!text) out.push({ kind: 'invalid_type', value: 12 });
     if (Array.isArray(schema.enum)) out.push({ kind: 'invalid_value', value: 'not_a_valid_value' });
@@ -57,7 +62,8 @@ function invalidValues(schema: Json, where: 'path' | 'query' | 'header' | 'body'
       if (bad !== undefined) out.push({ kind: 'invalid_format', value: bad });
     }
     if (typeof schema.format === 'string') out.push({ kind: 'invalid_format', value: `not-a-${schema.format}` });
-    if (typeof schema.minLength === 'number' && schema.minLength > 0 && where !== 'path') out.push({ kind: 'too_short', value: '' });
+    if (typeof schema.minLength === 'number' && schema.minLength > 0 && where !== 'path')
+      out.push({ kind: 'too_short', value: '' });
     if (typeof schema.maxLength === 'number') out.push({ kind: 'too_long', value: 'a'.repeat(schema.maxLength + 1) });
   } else if (types.includes('boolean')) {
     out.push({ kind: 'invalid_type', value: text ? 'maybe' : 'true' });
@@ -82,15 +88,27 @@ function getAt(body: unknown, path: Token[]): unknown {
 }
 
 const short = (value: unknown) => {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 24 ? `${text.slice(0, 21)}...` : text;
 };
 
-function bodyMutations(validator: ConformanceValidator, schema: Json, base: unknown, path: Token[], out: Mutation[]): void {
+function bodyMutations(
+  validator: ConformanceValidator,
+  schema: Json,
+  base: unknown,
+  path: Token[],
+  out: Mutation[],
+): void {
   const required = new Set<string>(Array.isArray(schema.required) ? schema.required : []);
-  const pointer = (p: Token[]) => '/' + p.join('/');
+  const pointer = (p: Token[]) => `/${p.join('/')}`;
   const set = (p: Token[], kind: string, value: unknown, remove = false) =>
-    out.push({ kind, pointer: pointer(p), value: remove ? '(removed)' : short(value), ordinal: 0, apply: (b) => ({ ...b, body: setAt(b.body, p, value, remove) }) });
+    out.push({
+      kind,
+      pointer: pointer(p),
+      value: remove ? '(removed)' : short(value),
+      ordinal: 0,
+      apply: (b) => ({ ...b, body: setAt(b.body, p, value, remove) }),
+    });
   for (const [name, raw] of Object.entries((schema.properties ?? {}) as Json)) {
     const property = resolveSchema(validator, raw as Json);
     const at = [...path, name];
@@ -102,8 +120,14 @@ function bodyMutations(validator: ConformanceValidator, schema: Json, base: unkn
       set(at, 'invalid_type', {});
       if (typeof property.minItems === 'number' && property.minItems > 0) set(at, 'too_short', []);
       const items = Array.isArray(current) ? current : [];
-      if (typeof property.maxItems === 'number' && items.length > 0) set(at, 'too_long', Array.from({ length: property.maxItems + 1 }, () => items[0]));
-      if (items.length > 0 && property.items) bodyMutations(validator, resolveSchema(validator, property.items), base, [...at, 0], out);
+      if (typeof property.maxItems === 'number' && items.length > 0)
+        set(
+          at,
+          'too_long',
+          Array.from({ length: property.maxItems + 1 }, () => items[0]),
+        );
+      if (items.length > 0 && property.items)
+        bodyMutations(validator, resolveSchema(validator, property.items), base, [...at, 0], out);
     } else if (types.includes('object')) {
       set(at, 'invalid_type', 'x');
       if (current !== undefined) bodyMutations(validator, property, base, at, out);
@@ -144,16 +168,38 @@ function listMutations(validator: ConformanceValidator, operation: string, base:
     }
   }
   const info = validator.spec.getOperation(operation)!;
-  const requestBody = deref(validator.document, operationObject(validator.document, info.pathTemplate, info.method).requestBody);
+  const requestBody = deref(
+    validator.document,
+    operationObject(validator.document, info.pathTemplate, info.method).requestBody,
+  );
   const schema = requestBody?.content?.['application/json']?.schema;
   if (schema) {
     const resolved = resolveSchema(validator, schema);
-    if (requestBody.required === true) out.push({ kind: 'missing_required', pointer: '/', value: '(no body)', ordinal: 0, apply: ({ body: _body, ...b }) => b });
+    if (requestBody.required === true)
+      out.push({
+        kind: 'missing_required',
+        pointer: '/',
+        value: '(no body)',
+        ordinal: 0,
+        apply: ({ body: _body, ...b }) => b,
+      });
     out.push({ kind: 'invalid_type', pointer: '/', value: '[]', ordinal: 0, apply: (b) => ({ ...b, body: [] }) });
-    out.push({ kind: 'invalid_type', pointer: '/', value: 'malformed JSON', ordinal: 0, apply: ({ body: _body, ...b }) => ({ ...b, rawBody: '{"' }) });
+    out.push({
+      kind: 'invalid_type',
+      pointer: '/',
+      value: 'malformed JSON',
+      ordinal: 0,
+      apply: ({ body: _body, ...b }) => ({ ...b, rawBody: '{"' }),
+    });
     bodyMutations(validator, resolved, base.body ?? {}, [], out);
   } else if (info.method !== 'GET' && info.method !== 'HEAD') {
-    out.push({ kind: 'unknown_property', pointer: '/', value: '{"unexpected":true}', ordinal: 0, apply: (b) => ({ ...b, body: { unexpected: true } }) });
+    out.push({
+      kind: 'unknown_property',
+      pointer: '/',
+      value: '{"unexpected":true}',
+      ordinal: 0,
+      apply: (b) => ({ ...b, body: { unexpected: true } }),
+    });
   }
 }
 
@@ -164,7 +210,10 @@ function asRequest(options: CallOptions) {
   return {
     pathParams: options.pathParams ?? {},
     query,
-    headers: { ...(options.headers ?? {}), ...(options.idempotencyKey === undefined ? {} : { 'Idempotency-Key': options.idempotencyKey }) },
+    headers: {
+      ...(options.headers ?? {}),
+      ...(options.idempotencyKey === undefined ? {} : { 'Idempotency-Key': options.idempotencyKey }),
+    },
     ...(options.body === undefined ? {} : { body: options.body }),
   };
 }
@@ -173,7 +222,9 @@ function asRequest(options: CallOptions) {
 function pinpoints(body: unknown, pointers: string[]): { checked: boolean; named: string[] } {
   const errors = (body as { errors?: unknown } | undefined)?.errors;
   if (!Array.isArray(errors)) return { checked: false, named: [] };
-  const named = errors.map((e) => (e as { pointer?: unknown }).pointer).filter((p): p is string => typeof p === 'string');
+  const named = errors
+    .map((e) => (e as { pointer?: unknown }).pointer)
+    .filter((p): p is string => typeof p === 'string');
   return { checked: !named.some((p) => pointers.includes(p)), named };
 }
 
@@ -184,10 +235,11 @@ export function negativeScenarios(validator: ConformanceValidator): Scenario[] {
     const recipe = recipeOf(operation);
     // One account and one valid base request per operation, shared by its negative scenarios.
     let base: Promise<{ f: Fixture; options: CallOptions }> | undefined;
-    const baseFor = (ctx: ScenarioContext) => (base ??= (async () => {
-      const f = await ctx.account(recipe.needs);
-      return { f, options: await recipe.build(f, ctx) };
-    })());
+    const baseFor = (ctx: ScenarioContext) =>
+      (base ??= (async () => {
+        const f = await ctx.account(recipe.needs);
+        return { f, options: await recipe.build(f, ctx) };
+      })());
     // Mutations are listed from the schemas with a placeholder base; the real base is applied at run time.
     for (const template of mutationsOf(validator, operation, { body: exampleShape(validator, operation) })) {
       scenarios.push({
@@ -198,19 +250,32 @@ export function negativeScenarios(validator: ConformanceValidator): Scenario[] {
         title: `${template.pointer} ${template.kind.replaceAll('_', ' ')}: ${template.value}`,
         async run(ctx) {
           const { f, options } = await baseFor(ctx);
-          const mutation = mutationsOf(validator, operation, options).find((m) => m.pointer === template.pointer && m.kind === template.kind && m.ordinal === template.ordinal);
-          if (!mutation) throw new Unreachable(`the valid ${operation} request has no value at ${template.pointer} to break`);
+          const mutation = mutationsOf(validator, operation, options).find(
+            (m) => m.pointer === template.pointer && m.kind === template.kind && m.ordinal === template.ordinal,
+          );
+          if (!mutation)
+            throw new Unreachable(`the valid ${operation} request has no value at ${template.pointer} to break`);
           const request = mutation.apply(options);
           const malformed = request.rawBody !== undefined;
-          const expected = malformed ? ['/'] : validator.validateRequest(operation, asRequest(request)).map((x) => x.pointer);
-          if (expected.length === 0) throw new Unreachable(`${mutation.value} at ${mutation.pointer} is valid for ${operation}: not a negative input`);
+          const expected = malformed
+            ? ['/']
+            : validator.validateRequest(operation, asRequest(request)).map((x) => x.pointer);
+          if (expected.length === 0)
+            throw new Unreachable(
+              `${mutation.value} at ${mutation.pointer} is valid for ${operation}: not a negative input`,
+            );
           const exchange = await f.in(ctx.scope).call(operation, request);
           if (!ctx.expect(exchange, 400, undefined, { negative: true, pointer: mutation.pointer })) return;
           const { checked, named } = pinpoints(exchange.response.body, expected);
           if (checked) {
             ctx.report({
-              operation, status: 400, location: 'body', pointer: mutation.pointer, code: 'error_not_pinpointed',
-              expected: `errors[].pointer ${expected.join(' or ')}`, actual: JSON.stringify(named),
+              operation,
+              status: 400,
+              location: 'body',
+              pointer: mutation.pointer,
+              code: 'error_not_pinpointed',
+              expected: `errors[].pointer ${expected.join(' or ')}`,
+              actual: JSON.stringify(named),
               message: `the 400 for a bad ${mutation.pointer} does not name it in errors[]`,
             });
           }
@@ -224,7 +289,10 @@ export function negativeScenarios(validator: ConformanceValidator): Scenario[] {
 /** A body with the shape of the operation's richest request example (ids left as written), to list mutations. */
 function exampleShape(validator: ConformanceValidator, operation: string): unknown {
   const info = validator.spec.getOperation(operation)!;
-  const requestBody = deref(validator.document, operationObject(validator.document, info.pathTemplate, info.method).requestBody);
+  const requestBody = deref(
+    validator.document,
+    operationObject(validator.document, info.pathTemplate, info.method).requestBody,
+  );
   const media = requestBody?.content?.['application/json'];
   const examples = Object.values((media?.examples ?? {}) as Json).map((e) => deref(validator.document, e).value);
   // The richest example reaches the most nested properties (e.g. lines[0].amount).

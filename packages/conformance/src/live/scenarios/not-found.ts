@@ -2,10 +2,10 @@
 // issued (made from the parameter's schema), and, for secured operations, a real id of another
 // account (existence must not leak: 404, never 403).
 import type { ConformanceValidator } from '../../validators.js';
+import { schemeOf } from '../credentials.js';
 import { unknownIdFor } from '../patterns.js';
 import { recipeOf } from '../recipes.js';
 import type { Scenario } from '../scenario.js';
-import { schemeOf } from '../credentials.js';
 import { documentedCodes, operationIds, parametersOf, resolveSchema, statusesOf } from './common.js';
 
 export function notFoundScenarios(validator: ConformanceValidator): Scenario[] {
@@ -28,7 +28,9 @@ export function notFoundScenarios(validator: ConformanceValidator): Scenario[] {
           const f = await ctx.account(recipe.needs);
           const options = await recipe.build(f, ctx);
           const pathParams = { ...options.pathParams, [parameter.name]: unknownIdFor(schema) };
-          ctx.expect(await f.call(operation, { ...options, pathParams }), 404, codes, { pointer: `/path/${parameter.name}` });
+          ctx.expect(await f.call(operation, { ...options, pathParams }), 404, codes, {
+            pointer: `/path/${parameter.name}`,
+          });
         },
       });
     }
@@ -45,7 +47,9 @@ export function notFoundScenarios(validator: ConformanceValidator): Scenario[] {
         const other = await ctx.account(recipe.needs);
         const options = await recipe.build(other, ctx);
         const key = schemeOf(validator, operation)!.scheme.type === 'http' ? mine.keys.bearer : mine.keys.apiKey;
-        ctx.expect(await mine.call(operation, { ...options, key }), 404, codes, { pointer: `/path/${pathParameters[0]!.name}` });
+        ctx.expect(await mine.call(operation, { ...options, key }), 404, codes, {
+          pointer: `/path/${pathParameters[0]!.name}`,
+        });
       },
     });
   }

@@ -2,8 +2,8 @@
 // client's) budget is spent with a cheap read of the same scheme until the server answers 429, then
 // the operation itself is sent. Run last: spending a budget slows everything after it.
 import type { ConformanceValidator } from '../../validators.js';
-import { Unreachable } from '../errors.js';
 import { schemeOf } from '../credentials.js';
+import { Unreachable } from '../errors.js';
 import { unknownIdFor } from '../patterns.js';
 import { recipeOf } from '../recipes.js';
 import type { Scenario } from '../scenario.js';
@@ -14,7 +14,10 @@ import { documentedCodes, operationIds, parametersOf, resolveSchema, statusesOf 
 export const MAX_BURST = 400;
 
 /** A cheap request in the same rate-limit budget as `operation`: a GET of the same scheme without path ids. */
-function budgetSpender(validator: ConformanceValidator, operation: string): { operation: string; options: () => CallOptions } {
+function budgetSpender(
+  validator: ConformanceValidator,
+  operation: string,
+): { operation: string; options: () => CallOptions } {
   const use = schemeOf(validator, operation);
   for (const info of validator.spec.operations) {
     if (info.method !== 'GET') continue;
@@ -26,7 +29,11 @@ function budgetSpender(validator: ConformanceValidator, operation: string): { op
     // A public GET takes its id in the path: a never-issued one costs the server nothing.
     return {
       operation: info.operationId,
-      options: () => ({ pathParams: Object.fromEntries(pathParameters.map((p) => [p.name, unknownIdFor(resolveSchema(validator, p.schema))])) }),
+      options: () => ({
+        pathParams: Object.fromEntries(
+          pathParameters.map((p) => [p.name, unknownIdFor(resolveSchema(validator, p.schema))]),
+        ),
+      }),
     };
   }
   throw new Error(`no GET operation shares the rate-limit budget of ${operation}`);
@@ -53,7 +60,8 @@ export function rateLimitScenarios(validator: ConformanceValidator): Scenario[] 
               const exchange = await f.call(spender.operation, { ...spender.options(), retryOnRateLimit: false });
               if (exchange.response.status === 429) break;
             }
-            if (spent === MAX_BURST) throw new Unreachable(`no 429 after ${MAX_BURST} requests; the rate limit is higher than the kit spends`);
+            if (spent === MAX_BURST)
+              throw new Unreachable(`no 429 after ${MAX_BURST} requests; the rate limit is higher than the kit spends`);
             const probe = await f.call(operation, { ...options, retryOnRateLimit: false });
             // A token may have come back between the last spend and the probe: spend again. (Servers
             // check the budget before the request's own rules, so a repeat is still answered 429.)

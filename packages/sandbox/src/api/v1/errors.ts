@@ -1,9 +1,9 @@
 // v1 wording of each broken rule: the UPPER_SNAKE `code` (its HTTP status comes from the spec) and
 // the legacy `message`, which for some rules depends on the operation, as the v1 examples show.
 import type { Facts, Rule } from '../../domain/rules.js';
-import type { SpecCatalog } from '../../spec.js';
 import { ApiError } from '../../http/errors.js';
 import { minorToDecimal as dec } from '../../money.js';
+import type { SpecCatalog } from '../../spec.js';
 
 export function v1ErrorFor(rule: Rule, facts: Facts, operationId: string, catalog: SpecCatalog): ApiError {
   const f = (key: string) => String(facts[key] ?? '');
@@ -14,9 +14,13 @@ export function v1ErrorFor(rule: Rule, facts: Facts, operationId: string, catalo
     case 'invoice_not_found':
       return new ApiError('INVOICE_NOT_FOUND', `Invoice ${f('id')} was not found`);
     case 'invoice_not_unpaid':
-      if (operationId === 'applyCreditV1') return new ApiError('INVOICE_NOT_UNPAID', `Failed to apply credit: invoice status is ${status}, not Unpaid`);
+      if (operationId === 'applyCreditV1')
+        return new ApiError('INVOICE_NOT_UNPAID', `Failed to apply credit: invoice status is ${status}, not Unpaid`);
       if (operationId === 'createPaymentLinkV1') {
-        return new ApiError('INVOICE_NOT_UNPAID', `Payment links can only be created for unpaid invoices; invoice status is ${status}`);
+        return new ApiError(
+          'INVOICE_NOT_UNPAID',
+          `Payment links can only be created for unpaid invoices; invoice status is ${status}`,
+        );
       }
       return new ApiError('INVOICE_NOT_UNPAID', `Invoice ${invoiceRef} is ${status} and cannot be paid again`);
     case 'payment_in_progress':
@@ -25,9 +29,15 @@ export function v1ErrorFor(rule: Rule, facts: Facts, operationId: string, catalo
       return new ApiError('AMOUNT_NOT_POSITIVE', 'Failed to apply credit: the amount must be greater than zero');
     case 'no_credit_available':
     case 'amount_exceeds_credit_balance':
-      return new ApiError('AMOUNT_EXCEEDS_CREDIT_BALANCE', `Failed to apply credit: ${money('amount')} exceeds the credit balance of ${money('credit')}`);
+      return new ApiError(
+        'AMOUNT_EXCEEDS_CREDIT_BALANCE',
+        `Failed to apply credit: ${money('amount')} exceeds the credit balance of ${money('credit')}`,
+      );
     case 'amount_exceeds_invoice_balance':
-      return new ApiError('AMOUNT_EXCEEDS_INVOICE_BALANCE', `Failed to apply credit: ${money('amount')} exceeds the invoice balance of ${money('balance')}`);
+      return new ApiError(
+        'AMOUNT_EXCEEDS_INVOICE_BALANCE',
+        `Failed to apply credit: ${money('amount')} exceeds the invoice balance of ${money('balance')}`,
+      );
     case 'amount_out_of_range':
       return new ApiError('AMOUNT_OUT_OF_RANGE', `The amount must be greater than 0.00 and at most ${money('max')}`);
     case 'card_not_found':
@@ -36,7 +46,10 @@ export function v1ErrorFor(rule: Rule, facts: Facts, operationId: string, catalo
     case 'payment_declined':
       return new ApiError('PAYMENT_DECLINED', `The card was declined by the issuer (${f('reason')})`);
     case 'invoice_not_cancellable':
-      return new ApiError('INVOICE_NOT_CANCELLABLE', `Only draft or unpaid invoices can be cancelled; invoice status is ${status}`);
+      return new ApiError(
+        'INVOICE_NOT_CANCELLABLE',
+        `Only draft or unpaid invoices can be cancelled; invoice status is ${status}`,
+      );
     case 'payment_link_not_found':
       return new ApiError('PAYMENT_LINK_NOT_FOUND', 'No payment link with this uuid exists');
     case 'payment_link_expired':

@@ -1,26 +1,34 @@
 // The 13 v1 operations, by operationId. Handlers return the `data` payload; the pipeline wraps it in
 // the v1 success envelope (`success`, `timestamp`, `requestId`).
-import type { Handler, Call } from '../types.js';
+
+import { addFunds } from '../../domain/add-funds.js';
+import { applyCredit } from '../../domain/apply-credit.js';
+import { cancelInvoice } from '../../domain/cancel.js';
+import { balanceOf, findInvoiceByLegacyId } from '../../domain/invoices.js';
+import { listCreditLogPaged, listInvoicesPaged } from '../../domain/lists.js';
+import { generateLink, linkState, openLink, paymentUrl, startCheckout } from '../../domain/payment-links.js';
+import { startCardPayment } from '../../domain/payments.js';
+import type { CardRow } from '../../domain/rows.js';
+import { decimalToMinor, minorToDecimal } from '../../money.js';
+import type { Call, Handler } from '../types.js';
 import { accountOf } from '../types.js';
 import * as present from './present.js';
-import { balanceOf, findInvoiceByLegacyId } from '../../domain/invoices.js';
-import { applyCredit } from '../../domain/apply-credit.js';
-import { startCardPayment } from '../../domain/payments.js';
-import { cancelInvoice } from '../../domain/cancel.js';
-import { generateLink, linkState, openLink, paymentUrl, startCheckout } from '../../domain/payment-links.js';
-import { addFunds } from '../../domain/add-funds.js';
-import { listCreditLogPaged, listInvoicesPaged } from '../../domain/lists.js';
-import { decimalToMinor, minorToDecimal } from '../../money.js';
-import type { CardRow } from '../../domain/rows.js';
 
-const finder = (call: Call, id: unknown = call.params.path.id) => () => findInvoiceByLegacyId(call.ctx, accountOf(call).id, Number(id));
+const finder =
+  (call: Call, id: unknown = call.params.path.id) =>
+  () =>
+    findInvoiceByLegacyId(call.ctx, accountOf(call).id, Number(id));
 /** DecimalString is validated by the spec's pattern before a handler runs. */
 const amountOf = (text: string) => decimalToMinor(text) ?? Number.NaN;
 
 export const v1Handlers: Record<string, Handler> = {
   listInvoicesV1(call) {
     const { status, page, limit } = call.params.query;
-    const result = listInvoicesPaged(call.ctx, accountOf(call).id, { status: status === undefined ? undefined : call.catalog.statusV2(status), page, limit });
+    const result = listInvoicesPaged(call.ctx, accountOf(call).id, {
+      status: status === undefined ? undefined : call.catalog.statusV2(status),
+      page,
+      limit,
+    });
     return {
       status: 200,
       body: {
@@ -38,7 +46,12 @@ export const v1Handlers: Record<string, Handler> = {
   },
 
   applyCreditV1(call) {
-    const outcome = applyCredit(call.ctx, { accountId: accountOf(call).id, find: finder(call), amountMinor: amountOf(call.body.amount), noEmail: false });
+    const outcome = applyCredit(call.ctx, {
+      accountId: accountOf(call).id,
+      find: finder(call),
+      amountMinor: amountOf(call.body.amount),
+      noEmail: false,
+    });
     return {
       status: 200,
       body: {
@@ -61,7 +74,12 @@ export const v1Handlers: Record<string, Handler> = {
         expiresAt: link.expires_at,
         created: link.created_at,
         message: reused ? 'Using existing active payment link' : 'Payment link created',
-        invoice: { id: String(invoice.legacy_id), status: call.catalog.statusV1(invoice.status), total: minorToDecimal(invoice.total_minor), currency: invoice.currency },
+        invoice: {
+          id: String(invoice.legacy_id),
+          status: call.catalog.statusV1(invoice.status),
+          total: minorToDecimal(invoice.total_minor),
+          currency: invoice.currency,
+        },
       },
     };
   },
@@ -83,7 +101,10 @@ export const v1Handlers: Record<string, Handler> = {
 
   getPaymentLinkV1(call) {
     const { link, invoice } = openLink(call.ctx, String(call.params.path.uuid));
-    return { status: 200, body: { invoice: present.linkPage(call.ctx, call.catalog, invoice), expiresAt: link.expires_at } };
+    return {
+      status: 200,
+      body: { invoice: present.linkPage(call.ctx, call.catalog, invoice), expiresAt: link.expires_at },
+    };
   },
 
   payPaymentLinkV1(call) {
@@ -97,19 +118,31 @@ export const v1Handlers: Record<string, Handler> = {
     const started = startCardPayment(call.ctx, accountOf(call).id, finder(call, call.body.invoiceId), {
       legacyCardId: cardId === 'primary' ? 'primary' : Number(cardId),
     });
-    return { status: 200, body: { success: true, message: 'Function has been scheduled for execution', invoiceId: String(started.invoice.legacy_id) } };
+    return {
+      status: 200,
+      body: {
+        success: true,
+        message: 'Function has been scheduled for execution',
+        invoiceId: String(started.invoice.legacy_id),
+      },
+    };
   },
 
   cancelInvoiceV1(call) {
     const invoice = cancelInvoice(call.ctx, finder(call));
     return {
       status: 200,
-      body: { invoice_id: String(invoice.legacy_id), message: invoice.kind === 'add_funds' ? 'Add Funds invoice has been cancelled' : 'Invoice has been cancelled' },
+      body: {
+        invoice_id: String(invoice.legacy_id),
+        message: invoice.kind === 'add_funds' ? 'Add Funds invoice has been cancelled' : 'Invoice has been cancelled',
+      },
     };
   },
 
   listCardsV1(call) {
-    const cards = call.ctx.db.prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id').all(accountOf(call).id) as CardRow[];
+    const cards = call.ctx.db
+      .prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
+      .all(accountOf(call).id) as CardRow[];
     const now = call.ctx.clock.now();
     return { status: 200, body: { cards: cards.map((c) => present.card(c, now)) } };
   },
@@ -118,7 +151,14 @@ export const v1Handlers: Record<string, Handler> = {
     const account = accountOf(call);
     return {
       status: 200,
-      body: { credit: minorToDecimal(account.credit_minor), currency: account.currency, email: account.email, name: account.name, country: account.country, accountType: account.type },
+      body: {
+        credit: minorToDecimal(account.credit_minor),
+        currency: account.currency,
+        email: account.email,
+        name: account.name,
+        country: account.country,
+        accountType: account.type,
+      },
     };
   },
 
@@ -140,6 +180,13 @@ export const v1Handlers: Record<string, Handler> = {
   addFundsV1(call) {
     const amount = amountOf(call.body.amount);
     const invoice = addFunds(call.ctx, accountOf(call).id, amount, call.catalog.addFundsMaxMinor);
-    return { status: 200, body: { invoiceId: String(invoice.legacy_id), amount: minorToDecimal(amount), message: 'Add funds invoice created' } };
+    return {
+      status: 200,
+      body: {
+        invoiceId: String(invoice.legacy_id),
+        amount: minorToDecimal(amount),
+        message: 'Add funds invoice created',
+      },
+    };
   },
 };

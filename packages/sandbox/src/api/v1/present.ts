@@ -1,10 +1,10 @@
 // v1 shapes of the sandbox's rows: numeric string ids, decimal-string amounts, title-case statuses
 // (the spec's InvoiceStatusV1 spelling, see spec.ts), lower-case legacy field names.
 import type { SandboxContext } from '../../context.js';
-import type { CardRow, InvoiceRow, LedgerRow } from '../../domain/rows.js';
-import type { SpecCatalog } from '../../spec.js';
 import { balanceOf, linesOf, reload } from '../../domain/invoices.js';
+import type { CardRow, InvoiceRow, LedgerRow } from '../../domain/rows.js';
 import { minorToDecimal as dec } from '../../money.js';
+import type { SpecCatalog } from '../../spec.js';
 
 export function invoice(ctx: SandboxContext, catalog: SpecCatalog, row: InvoiceRow) {
   return {
@@ -45,14 +45,25 @@ export function linkPage(ctx: SandboxContext, catalog: SpecCatalog, row: Invoice
     amountPaid: dec(row.amount_paid_minor),
     outstanding: dec(balanceOf(row)),
     dueDate: row.due_at,
-    items: linesOf(ctx, row.id).map((l) => ({ description: l.description, quantity: l.quantity, amount: dec(l.amount_minor) })),
+    items: linesOf(ctx, row.id).map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      amount: dec(l.amount_minor),
+    })),
   };
 }
 
-const CARD_TYPES: Record<CardRow['brand'], string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', other: 'Other' };
+const CARD_TYPES: Record<CardRow['brand'], string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  other: 'Other',
+};
 
 export function card(row: CardRow, now: Date) {
-  const expired = row.exp_year < now.getUTCFullYear() || (row.exp_year === now.getUTCFullYear() && row.exp_month < now.getUTCMonth() + 1);
+  const expired =
+    row.exp_year < now.getUTCFullYear() ||
+    (row.exp_year === now.getUTCFullYear() && row.exp_month < now.getUTCMonth() + 1);
   return {
     id: String(row.legacy_id),
     cardtype: CARD_TYPES[row.brand],

@@ -1,22 +1,23 @@
 // The 16 v2 operations, by operationId: each turns validated input into a domain call and the
 // result into the v2 shape. Status codes of successes are the spec's (201 for creations, 202 for
 // the asynchronous payment); errors are thrown as rules and rendered by the pipeline.
-import type { Handler, Call } from '../types.js';
-import { accountOf } from '../types.js';
-import * as present from './present.js';
-import { findInvoice } from '../../domain/invoices.js';
+
+import { addFunds } from '../../domain/add-funds.js';
 import { applyCredit } from '../../domain/apply-credit.js';
-import { startCardPayment } from '../../domain/payments.js';
 import { cancelInvoice } from '../../domain/cancel.js';
 import { createCreditInvoice, finalizeInvoice } from '../../domain/credit-invoices.js';
-import { generateLink, linkState, paymentUrl } from '../../domain/payment-links.js';
 import { creditNotePdf, invoicePdf, type PdfFile } from '../../domain/documents.js';
-import { queueEmail } from '../../domain/outbox.js';
-import { addFunds } from '../../domain/add-funds.js';
+import { findInvoice } from '../../domain/invoices.js';
 import { listInvoices, listLedger } from '../../domain/lists.js';
+import { queueEmail } from '../../domain/outbox.js';
+import { generateLink, linkState, paymentUrl } from '../../domain/payment-links.js';
+import { startCardPayment } from '../../domain/payments.js';
+import type { CardRow } from '../../domain/rows.js';
 import { RuleError } from '../../domain/rules.js';
 import { majorToMinor, minorToMajor } from '../../money.js';
-import type { CardRow } from '../../domain/rows.js';
+import type { Call, Handler } from '../types.js';
+import { accountOf } from '../types.js';
+import * as present from './present.js';
 
 const finder = (call: Call) => () => findInvoice(call.ctx, accountOf(call).id, String(call.params.path.id));
 
@@ -33,7 +34,14 @@ export const v2Handlers: Record<string, Handler> = {
   listInvoices(call) {
     const { status, kind, limit, cursor } = call.params.query;
     const page = listInvoices(call.ctx, accountOf(call).id, { status, kind, limit, cursor });
-    return { status: 200, body: { data: page.rows.map((r) => present.invoice(call.ctx, r)), hasMore: page.hasMore, nextCursor: page.nextCursor } };
+    return {
+      status: 200,
+      body: {
+        data: page.rows.map((r) => present.invoice(call.ctx, r)),
+        hasMore: page.hasMore,
+        nextCursor: page.nextCursor,
+      },
+    };
   },
 
   getInvoice(call) {
@@ -42,7 +50,12 @@ export const v2Handlers: Record<string, Handler> = {
 
   payInvoice(call) {
     const savedCardId = call.body?.savedCardId as string | undefined;
-    const started = startCardPayment(call.ctx, accountOf(call).id, finder(call), savedCardId === undefined ? {} : { savedCardId });
+    const started = startCardPayment(
+      call.ctx,
+      accountOf(call).id,
+      finder(call),
+      savedCardId === undefined ? {} : { savedCardId },
+    );
     return {
       status: 202,
       body: {
@@ -100,7 +113,13 @@ export const v2Handlers: Record<string, Handler> = {
         expiresAt: active?.expires_at ?? null,
         viewCount: active?.view_count ?? 0,
         lastViewedAt: active?.last_viewed_at ?? null,
-        previousLinks: previous.map((l) => ({ linkId: l.uuid, createdAt: l.created_at, expiresAt: l.expires_at, expired: true, viewCount: l.view_count })),
+        previousLinks: previous.map((l) => ({
+          linkId: l.uuid,
+          createdAt: l.created_at,
+          expiresAt: l.expires_at,
+          expired: true,
+          viewCount: l.view_count,
+        })),
       },
     };
   },
@@ -117,7 +136,10 @@ export const v2Handlers: Record<string, Handler> = {
     const body = call.body ?? {};
     const credit = createCreditInvoice(call.ctx, finder(call), {
       note: body.note,
-      lines: (body.lines as Array<{ lineId: string; amount: number }> | undefined)?.map((l) => ({ lineId: l.lineId, amountMinor: majorToMinor(l.amount) })),
+      lines: (body.lines as Array<{ lineId: string; amount: number }> | undefined)?.map((l) => ({
+        lineId: l.lineId,
+        amountMinor: majorToMinor(l.amount),
+      })),
       deliveryDate: body.deliveryDate,
       detailsSource: body.detailsSource ?? 'current',
       hold: body.hold === true,
@@ -133,15 +155,31 @@ export const v2Handlers: Record<string, Handler> = {
 
   getCreditBalance(call) {
     const account = accountOf(call);
-    return { status: 200, body: { accountId: account.id, accountType: account.type, amount: minorToMajor(account.credit_minor), currencyCode: account.currency } };
+    return {
+      status: 200,
+      body: {
+        accountId: account.id,
+        accountType: account.type,
+        amount: minorToMajor(account.credit_minor),
+        currencyCode: account.currency,
+      },
+    };
   },
 
   addFunds(call) {
     const account = accountOf(call);
-    const invoice = addFunds(call.ctx, account.id, majorToMinor(call.body.amount as number), call.catalog.addFundsMaxMinor);
+    const invoice = addFunds(
+      call.ctx,
+      account.id,
+      majorToMinor(call.body.amount as number),
+      call.catalog.addFundsMaxMinor,
+    );
     return {
       status: 201,
-      body: { invoice: present.invoiceSummary(invoice), paymentLinkGeneratorUrl: `/api/v2/billing/invoices/${invoice.id}/actions/generate-payment-link` },
+      body: {
+        invoice: present.invoiceSummary(invoice),
+        paymentLinkGeneratorUrl: `/api/v2/billing/invoices/${invoice.id}/actions/generate-payment-link`,
+      },
     };
   },
 
@@ -151,12 +189,18 @@ export const v2Handlers: Record<string, Handler> = {
     const page = listLedger(call.ctx, account.id, { kind, limit, cursor });
     return {
       status: 200,
-      body: { data: page.rows.map((e) => present.activityEntry(call.ctx, e, account.currency)), hasMore: page.hasMore, nextCursor: page.nextCursor },
+      body: {
+        data: page.rows.map((e) => present.activityEntry(call.ctx, e, account.currency)),
+        hasMore: page.hasMore,
+        nextCursor: page.nextCursor,
+      },
     };
   },
 
   listCards(call) {
-    const cards = call.ctx.db.prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id').all(accountOf(call).id) as CardRow[];
+    const cards = call.ctx.db
+      .prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
+      .all(accountOf(call).id) as CardRow[];
     return { status: 200, body: { data: cards.map(present.card), hasMore: false, nextCursor: null } };
   },
 };

@@ -1,10 +1,10 @@
 // v2 shapes of the sandbox's rows: the resource itself, amounts as numbers in major units beside
 // `currencyCode`, prefixed ids, timestamps ending in `At`.
 import type { SandboxContext } from '../../context.js';
-import type { CardRow, InvoiceRow, LedgerRow, LinkRow } from '../../domain/rows.js';
 import { balanceOf, creditInvoicesOf, isOverdue, linesOf, reload } from '../../domain/invoices.js';
-import { minorToMajor as major } from '../../money.js';
 import { paymentUrl } from '../../domain/payment-links.js';
+import type { CardRow, InvoiceRow, LedgerRow, LinkRow } from '../../domain/rows.js';
+import { minorToMajor as major } from '../../money.js';
 
 export function invoiceSummary(invoice: InvoiceRow) {
   return {
@@ -19,7 +19,13 @@ export function invoiceSummary(invoice: InvoiceRow) {
 }
 
 function linked(invoice: InvoiceRow, linkType: 'credit_invoice' | 'credited_invoice') {
-  return { id: invoice.id, number: invoice.number, linkType, total: major(invoice.total_minor), issuedAt: invoice.issued_at };
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    linkType,
+    total: major(invoice.total_minor),
+    issuedAt: invoice.issued_at,
+  };
 }
 
 export function invoice(ctx: SandboxContext, row: InvoiceRow) {
@@ -59,12 +65,20 @@ export function invoice(ctx: SandboxContext, row: InvoiceRow) {
           },
         }
       : {}),
-    linkedInvoices: original ? [linked(original, 'credited_invoice')] : creditInvoicesOf(ctx, row.id).map((c) => linked(c, 'credit_invoice')),
+    linkedInvoices: original
+      ? [linked(original, 'credited_invoice')]
+      : creditInvoicesOf(ctx, row.id).map((c) => linked(c, 'credit_invoice')),
   };
 }
 
 export function paymentLink(ctx: SandboxContext, link: LinkRow, reused: boolean, row: InvoiceRow) {
-  return { linkId: link.uuid, paymentUrl: paymentUrl(ctx, link.uuid), expiresAt: link.expires_at, reused, invoice: invoiceSummary(row) };
+  return {
+    linkId: link.uuid,
+    paymentUrl: paymentUrl(ctx, link.uuid),
+    expiresAt: link.expires_at,
+    reused,
+    invoice: invoiceSummary(row),
+  };
 }
 
 export function activityEntry(ctx: SandboxContext, entry: LedgerRow, currency: string) {

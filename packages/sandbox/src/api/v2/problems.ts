@@ -9,8 +9,14 @@ const money = (facts: Facts, key: string) => `${dec(Number(facts[key] ?? 0))}`;
 
 const DETAILS: Record<Rule, (facts: Facts) => [code: string, detail: string]> = {
   invoice_not_found: (x) => ['invoice_not_found', `No invoice ${f(x, 'id')} exists on this account.`],
-  invoice_not_unpaid: (x) => ['invoice_not_unpaid', `This action needs an unpaid invoice. Current invoice status: ${f(x, 'status')}.`],
-  payment_in_progress: () => ['invoice_payment_in_progress', 'A payment for this invoice is already processing; wait for it before retrying.'],
+  invoice_not_unpaid: (x) => [
+    'invoice_not_unpaid',
+    `This action needs an unpaid invoice. Current invoice status: ${f(x, 'status')}.`,
+  ],
+  payment_in_progress: () => [
+    'invoice_payment_in_progress',
+    'A payment for this invoice is already processing; wait for it before retrying.',
+  ],
   amount_not_positive: () => ['invalid_request', 'The amount must be greater than zero.'],
   amount_out_of_range: (x) => ['invalid_request', `The amount must be greater than 0 and at most ${money(x, 'max')}.`],
   no_credit_available: () => ['no_credit_available', 'The account has no credit balance to apply.'],
@@ -30,8 +36,14 @@ const DETAILS: Record<Rule, (facts: Facts) => [code: string, detail: string]> = 
   ],
   card_not_found: (x) => ['no_saved_card', `No saved card matches ${f(x, 'cardId')}.`],
   payment_declined: (x) => ['payment_declined', `The card was declined by the issuer (${f(x, 'reason')}).`],
-  invoice_not_cancellable: (x) => ['invoice_not_cancellable', `Only draft or unpaid invoices can be cancelled. Current invoice status: ${f(x, 'status')}.`],
-  invoice_not_draft: (x) => ['invoice_not_draft', `Only draft invoices can be finalized. Current invoice status: ${f(x, 'status')}.`],
+  invoice_not_cancellable: (x) => [
+    'invoice_not_cancellable',
+    `Only draft or unpaid invoices can be cancelled. Current invoice status: ${f(x, 'status')}.`,
+  ],
+  invoice_not_draft: (x) => [
+    'invoice_not_draft',
+    `Only draft invoices can be finalized. Current invoice status: ${f(x, 'status')}.`,
+  ],
   invoice_is_draft: () => ['invoice_is_draft', 'A draft invoice has no document or email yet; finalize it first.'],
   invoice_not_creditable: (x) => [
     'invoice_not_creditable',
@@ -64,9 +76,18 @@ export function problemFor(rule: Rule, facts: Facts): ApiError {
   const [code, detail] = DETAILS[rule](facts);
   if (rule === 'duplicate_credit_line') {
     return new ApiError(code, detail, {
-      errors: [{ pointer: `/lines/${f(facts, 'index')}/lineId`, detail: `line ${f(facts, 'lineId')} appears more than once`, code: 'invalid_value' }],
+      errors: [
+        {
+          pointer: `/lines/${f(facts, 'index')}/lineId`,
+          detail: `line ${f(facts, 'lineId')} appears more than once`,
+          code: 'invalid_value',
+        },
+      ],
     });
   }
-  if (code === 'invalid_request') return new ApiError(code, 'The request failed validation; see errors.', { errors: [{ pointer: '/amount', detail, code: 'out_of_range' }] });
+  if (code === 'invalid_request')
+    return new ApiError(code, 'The request failed validation; see errors.', {
+      errors: [{ pointer: '/amount', detail, code: 'out_of_range' }],
+    });
   return new ApiError(code, detail);
 }
