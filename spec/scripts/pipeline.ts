@@ -5,9 +5,9 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { YamlParseError, bundle, lint, loadConfig, type Config } from '@redocly/openapi-core';
+import { bundle, type Config, lint, loadConfig, YamlParseError } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
-import { toSpecProblem, type SpecProblem } from './problems.js';
+import { type SpecProblem, toSpecProblem } from './problems.js';
 
 export interface PipelineOptions {
   /** Root file of the split spec. */
@@ -35,14 +35,16 @@ export async function lintSpec(opts: PipelineOptions): Promise<SpecProblem[]> {
   } catch (error) {
     // The root file itself does not parse: Redocly throws instead of reporting a problem.
     if (error instanceof YamlParseError) {
-      return [{
-        file: path.relative(cwd, error.source.absoluteRef),
-        line: error.line || 1,
-        column: error.col || 1,
-        ruleId: 'yaml-syntax',
-        severity: 'error',
-        message: error.message.replace(/ in "[^"]*" \(\d+:\d+\)$/, ''),
-      }];
+      return [
+        {
+          file: path.relative(cwd, error.source.absoluteRef),
+          line: error.line || 1,
+          column: error.col || 1,
+          ruleId: 'yaml-syntax',
+          severity: 'error',
+          message: error.message.replace(/ in "[^"]*" \(\d+:\d+\)$/, ''),
+        },
+      ];
     }
     throw error;
   }
@@ -121,17 +123,12 @@ export const openapiDereferenced = JSON.parse(readFileSync(new URL('./openapi.de
 export default openapi;
 `;
 
-const INDEX_DTS = `/** A parsed OpenAPI 3.1 document. */
-export interface OpenAPIDocument {
-  openapi: string;
-  info: { title: string; version: string; [key: string]: unknown };
-  paths: Record<string, Record<string, unknown>>;
-  components?: Record<string, Record<string, unknown>>;
-  [key: string]: unknown;
-}
+const INDEX_DTS = `import type { OpenApiDocument } from '@billing-api/openapi-model';
+
+export type { OpenApiDocument };
 /** The bundled OpenAPI 3.1 document (internal $refs only). */
-export declare const openapi: OpenAPIDocument;
+export declare const openapi: OpenApiDocument;
 /** The same document with every $ref replaced by its target. */
-export declare const openapiDereferenced: OpenAPIDocument;
+export declare const openapiDereferenced: OpenApiDocument;
 export default openapi;
 `;
