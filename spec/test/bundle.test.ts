@@ -185,12 +185,7 @@ describe('our own lint rules catch what they encode', () => {
       /\n {2}X-Request-Id:\n.*/,
       '',
     ],
-    [
-      'rule/every-response-has-x-request-id',
-      'components/responses/Forbidden.yaml',
-      /headers:\n(?: {2}.*\n)+/,
-      '',
-    ],
+    ['rule/every-response-has-x-request-id', 'components/responses/Forbidden.yaml', /headers:\n(?: {2}.*\n)+/, ''],
     [
       'rule/parameter-has-description',
       'components/parameters/Limit.yaml',
