@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describePublishedPackage } from '@billing-api/package-tooling';
 import { describe, expect, it } from 'vitest';
-import { describePublishedPackage } from '../../../scripts/lib/package-tooling.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
