@@ -8,13 +8,19 @@
  *   repository's config targets @redocly/cli 2, and the bundle is what every other package reads too.
  * - `schemas.ts`: one alias per component schema.
  * - `operations.ts`: what openapi-typescript does not say: the operationId of each path and method,
- *   and the error codes each operation documents per status (see error-codes.ts).
+ *   and the error codes each operation documents per status (its error examples: openapi-model's
+ *   `documentedErrorCodes`).
  */
 
 import { openapi } from '@billing-api/openapi';
-import { deref, listOperations, type OpenApiDocument, type Schema } from '@billing-api/openapi-model';
+import {
+  deref,
+  documentedErrorCodes,
+  listOperations,
+  type OpenApiDocument,
+  type Schema,
+} from '@billing-api/openapi-model';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { documentedErrorCodes } from './error-codes.js';
 
 /** File name (inside `generated/`) -> contents. */
 export type RenderedFiles = Record<'openapi.ts' | 'schemas.ts' | 'operations.ts', string>;
@@ -52,7 +58,6 @@ export function renderOperations(spec: OpenApiDocument): string {
     const line = `${entry.method}: '${entry.operationId}'`;
     byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), line]);
   }
-  const codes = documentedErrorCodes(spec, entries);
   return [
     BANNER,
     '/** The `operationId` of each path template and method. */',
@@ -67,11 +72,13 @@ export function renderOperations(spec: OpenApiDocument): string {
     ' */',
     'export interface ErrorCodes {',
     ...entries.flatMap((entry) => {
-      const statuses = codes.get(entry.id) ?? new Map<number, string[]>();
+      const statuses = new Map<number, string[]>();
+      for (const { status, code } of documentedErrorCodes(spec, entry))
+        statuses.set(status, [...(statuses.get(status) ?? []), `'${code}'`]);
       if (statuses.size === 0) return [`  ${entry.operationId}: {};`];
       return [
         `  ${entry.operationId}: {`,
-        ...[...statuses].map(([status, list]) => `    ${status}: ${list.map((c) => `'${c}'`).join(' | ')};`),
+        ...[...statuses].map(([s, codes]) => `    ${s}: ${codes.join(' | ')};`),
         '  };',
       ];
     }),
