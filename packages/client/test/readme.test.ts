@@ -6,6 +6,6 @@ import { describeReadmeExamples } from '@billing-api/package-tooling';
 await describeReadmeExamples({
   packageDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   importName: '@billing-api/client',
-  minBlocks: 5,
-  title: 'has the examples (client, raw, errors, pagination, PDFs and money)',
+  minBlocks: 7,
+  title: 'has the examples (client, withResponse, raw, errors, pagination, PDFs, money subpath)',
 });
