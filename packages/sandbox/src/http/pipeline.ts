@@ -191,11 +191,11 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
   ): Promise<Outgoing> {
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
-    settleDuePayments(ctx);
     if (path.startsWith('/sandbox/')) {
       const reply = await app.control(req, url);
       return { status: reply.status, contentType: 'application/json', body: JSON.stringify(reply.body), headers: {} };
     }
+    settleDuePayments(ctx);
     const match = validator.matchOperation(method, path);
     if (!match) {
       const what = validator.hasPath(path)
