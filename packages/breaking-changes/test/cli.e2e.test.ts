@@ -1,12 +1,12 @@
-// End-to-end: the CLI on a throw-away git repository with the fixture
-// committed as spec/, and the working tree changed per test.
+// End-to-end: the built bin on a throw-away git repository with the fixture committed as spec/,
+// and the working tree changed per test.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, editFile, FIXTURE_DIR, lineOf, replaceOnce, TSX } from './helpers.js';
+import { BIN, editFile, FIXTURE_DIR, lineOf, replaceOnce } from './helpers.js';
 
 let repo = '';
 const GIT = ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false'];
@@ -18,7 +18,7 @@ function git(...args: string[]): string {
 }
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, [CLI, ...args], {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, GITHUB_ACTIONS: '' },
@@ -82,15 +82,33 @@ describe('cli', { timeout: 30_000 }, () => {
     dropAmountDue();
     writeFileSync(path.join(repo, '.changeset', 'y.md'), '---\n"@billing-api/openapi": minor\n---\n\nTweak.\n');
     expect(cli().status).toBe(1);
+    writeFileSync(path.join(repo, '.changeset', 'x.md'), '---\n"@billing-api/openapi": major\n---\n\nDrop amountDue.\n');
+    let r = cli();
+    expect(r.stdout).toContain('3 wire-breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.');
+    // The removal also breaks code compiled against the generated types: that package needs its own major...
+    expect(r.stdout).toContain('3 types-breaking change(s)');
+    expect(r.stdout).toContain('no pending changeset gives @billing-api/types a major bump');
+    expect(r.status).toBe(1);
+    // ...unless changesets bumps it together with the spec (a fixed group), as this repository does.
     writeFileSync(
-      path.join(repo, '.changeset', 'x.md'),
-      '---\n"@billing-api/openapi": major\n---\n\nDrop amountDue.\n',
+      path.join(repo, '.changeset', 'config.json'),
+      JSON.stringify({ fixed: [['@billing-api/openapi', '@billing-api/types']] }),
     );
-    const r = cli();
-    expect(r.stdout).toContain(
-      '3 breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.',
-    );
+    r = cli();
+    expect(r.stdout).toContain('3 types-breaking change(s) accepted: .changeset/x.md gives @billing-api/types a major bump.');
     expect(r.status).toBe(0);
+  });
+
+  it('a wire-safe, types-breaking change (operationId renamed) needs the types major only', () => {
+    editFile(repo, spec('paths/invoice-by-id.yaml'), replaceOnce('operationId: getInvoice', 'operationId: fetchInvoice'));
+    let r = cli();
+    expect(r.stdout).toMatch(/0 breaking, 0 warnings, 1 info; 1 types-breaking/);
+    expect(r.stdout).toContain('No wire-breaking changes.');
+    expect(r.status).toBe(1);
+    writeFileSync(path.join(repo, '.changeset', 'z.md'), '---\n"@billing-api/types": major\n---\n\nRename getInvoice.\n');
+    r = cli('--types-package', '@billing-api/types');
+    expect(r.status).toBe(0);
+    expect(cli('--types-package', 'none').status).toBe(0);
   });
 
   it('bad YAML: exit 2 naming file and line, no stack trace', () => {
@@ -145,7 +163,7 @@ describe('cli', { timeout: 30_000 }, () => {
     editFile(repo, spec('components/schemas/InvoiceStatus.yaml'), (t) => `${t}  - refunded\n`);
     expect(cli().status).toBe(0);
     const r = cli('--fail-on', 'warning', '--format', 'markdown');
-    expect(r.stdout).toContain('**0 breaking, 3 warnings, 0 info**');
+    expect(r.stdout).toContain('**0 breaking, 3 warnings, 0 info; 0 types-breaking**');
     expect(r.status).toBe(1);
   });
 
@@ -156,10 +174,20 @@ describe('cli', { timeout: 30_000 }, () => {
   });
 
   it('usage errors: exit 2 with one line', () => {
-    for (const args of [['--format', 'xml'], ['--nope'], ['--base', 'no-such-ref'], ['--spec', 'spec/missing.yaml']]) {
+    const cases: Array<[string[], RegExp]> = [
+      [['--format', 'xml'], /--format "xml" is not valid: expected one of text, json, markdown, github/],
+      [['--nope'], /unknown flag --nope/],
+      [['--base', 'no-such-ref'], /unknown git ref "no-such-ref"/],
+      [['--spec', 'spec/missing.yaml'], /--spec "spec\/missing\.yaml": no such file/],
+      [['--out', 'no/such/dir/report.md'], /--out "no\/such\/dir\/report\.md": folder .* does not exist/],
+      [['--base'], /--base needs a value: a git ref/],
+    ];
+    for (const [args, message] of cases) {
       const r = cli(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^error: [^\n]+\n$/);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stdout, 'no usage dump').toBe('');
     }
   });
 

@@ -1,36 +1,25 @@
-// Test helpers: the base fixture (bundled once), temp copies of the split
-// source for file-level mutations, and an independent line finder used to
-// check the locator's answers.
+// Test helpers: the split fixture, temp copies of split sources for file-level edits, and an
+// independent line finder used to check the locator's answers.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleFile } from '../src/bundle-at-ref.js';
-import type { OpenAPIDoc } from '../src/types.js';
 
 export const TEST_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const PACKAGE_DIR = path.resolve(TEST_DIR, '..');
+export const REPO_ROOT = path.resolve(PACKAGE_DIR, '..', '..');
 export const FIXTURE_DIR = path.join(TEST_DIR, 'fixtures', 'base');
 export const FIXTURE_ROOT = path.join(FIXTURE_DIR, 'openapi.yaml');
-export const SCRIPTS_DIR = path.resolve(TEST_DIR, '..', '..');
-export const REPO_ROOT = path.resolve(SCRIPTS_DIR, '..');
-export const CLI = path.resolve(TEST_DIR, '..', 'src', 'cli.ts');
-export const TSX = path.join(SCRIPTS_DIR, 'node_modules', '.bin', 'tsx');
-
-let base: Promise<OpenAPIDoc> | undefined;
-
-/** The bundled base fixture (a fresh deep copy each call). */
-export async function baseDoc(): Promise<OpenAPIDoc> {
-  base ??= bundleFile(FIXTURE_ROOT);
-  return structuredClone(await base);
-}
+/** The bin as installed (needs `build`, which turbo runs before `test`). */
+export const BIN = path.join(PACKAGE_DIR, 'bin', 'billing-breaking-changes.js');
 
 const temps: string[] = [];
 
-/** Copy the split fixture into a new temp folder; returns the folder (removed by removeTemps()). */
-export function copyFixture(prefix = 'bc-fixture-'): string {
+/** Copy a folder into a new temp folder; returns it (removed by removeTemps()). */
+export function copyFolder(from: string, prefix = 'bc-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  cpSync(FIXTURE_DIR, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   temps.push(dir);
   return dir;
 }
@@ -48,7 +37,7 @@ export function editFile(dir: string, rel: string, edit: (text: string) => strin
   writeFileSync(file, after);
 }
 
-/** Replace exactly one occurrence of `from` (a string) in the text. */
+/** Replace exactly one occurrence of `from` in the text. */
 export function replaceOnce(from: string, to: string): (text: string) => string {
   return (text) => {
     const i = text.indexOf(from);
@@ -69,16 +58,3 @@ export function lineOf(dir: string, rel: string, re: RegExp, after?: RegExp): nu
   if (i < 0) throw new Error(`${rel}: no line matches ${re}`);
   return i + 1;
 }
-
-// Pointers and operation labels of the fixture.
-export const P_LIST = '#/paths/~1api~1v2~1billing~1invoices/get';
-export const P_GET = '#/paths/~1api~1v2~1billing~1invoices~1{id}/get';
-export const P_PAY = '#/paths/~1api~1v2~1billing~1invoices~1{id}~1actions~1pay/post';
-export const S = '#/components/schemas';
-export const PIR = `${S}/PayInvoiceRequest/properties`;
-export const LIST = 'GET /api/v2/billing/invoices (listInvoices)';
-export const GET = 'GET /api/v2/billing/invoices/{id} (getInvoice)';
-export const PAY = 'POST /api/v2/billing/invoices/{id}/actions/pay (payInvoice)';
-export const PATH_LIST = '/api/v2/billing/invoices';
-export const PATH_ID = '/api/v2/billing/invoices/{id}';
-export const PATH_PAY = '/api/v2/billing/invoices/{id}/actions/pay';

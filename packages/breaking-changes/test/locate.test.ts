@@ -3,9 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SourceLocator } from '../src/locate.js';
-import { InputError } from '../src/types.js';
-import { copyFixture, editFile, FIXTURE_DIR, FIXTURE_ROOT, lineOf, P_GET, P_PAY, removeTemps, S } from './helpers.js';
+import { InputError } from '../src/model.js';
+import { SourceLocator } from '../src/source/locate.js';
+import { copyFolder, editFile, FIXTURE_DIR, FIXTURE_ROOT, lineOf, removeTemps } from './helpers.js';
+
+const P_GET = '#/paths/~1api~1v2~1billing~1invoices~1{id}/get';
+const P_PAY = '#/paths/~1api~1v2~1billing~1invoices~1{id}~1actions~1pay/post';
+const S = '#/components/schemas';
+const copyFixture = (): string => copyFolder(FIXTURE_DIR);
 
 afterAll(removeTemps);
 
@@ -68,6 +73,13 @@ describe('SourceLocator', () => {
     expect(pick('#/paths/~1api~1v2~1billing~1invoices~1%7Bid%7D/get/operationId')).toEqual(
       at('paths/invoice-by-id.yaml', /operationId: getInvoice/),
     );
+  });
+  it('stops at a $ref itself when the pointer ends in $ref (a retargeted reference)', () => {
+    expect(pick(`${S}/Invoice/properties/amountDue/$ref`)).toEqual(at('components/schemas/Invoice.yaml', /^ {4}\$ref: \.\/Money\.yaml/, /^ {2}amountDue:/));
+    expect(pick(`${S}/Invoice/properties/amountDue/currency`)).not.toEqual(pick(`${S}/Invoice/properties/amountDue/$ref`));
+  });
+  it('reads plain RFC 6901 pointers as well as #-fragments', () => {
+    expect(pick(P_GET.slice(1))).toEqual(pick(P_GET));
   });
   it('reports bad YAML with file and line', () => {
     const dir = copyFixture();

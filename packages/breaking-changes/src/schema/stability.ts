@@ -14,15 +14,23 @@ export function sameSchema(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (equalTo.get(a)?.has(b)) return true;
-  let same: boolean;
+  let same = true;
   if (Array.isArray(a) || Array.isArray(b)) {
     same = Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameSchema(x, b[i]));
   } else {
-    const ak = Object.keys(a).filter((k) => !isAnnotation(k));
-    const bk = Object.keys(b).filter((k) => !isAnnotation(k));
     const ao = a as Record<string, unknown>;
     const bo = b as Record<string, unknown>;
-    same = ak.length === bk.length && ak.every((k) => Object.hasOwn(bo, k) && sameSchema(ao[k], bo[k]));
+    let count = 0;
+    for (const k in ao) {
+      if (isAnnotation(k)) continue;
+      count++;
+      if (!Object.hasOwn(bo, k) || !sameSchema(ao[k], bo[k])) {
+        same = false;
+        break;
+      }
+    }
+    if (same) for (const k in bo) if (!isAnnotation(k)) count--;
+    same = same && count === 0;
   }
   if (same) {
     let set = equalTo.get(a);
