@@ -15,8 +15,14 @@ function accepted(s: Shape, name: string): boolean {
   return !s.closed || s.closed.names === null || s.closed.names.has(name);
 }
 
-function propsAt(s: Shape): string {
-  return child(s.ptr, 'properties');
+/**
+ * Where a property that is gone used to be, in the head: the `properties` of the same allOf member
+ * when it still exists (the inline member of a v1 response, not its envelope), else of the schema.
+ */
+function propsAt(s: Shape, removedPtr?: string): string {
+  const i = removedPtr?.lastIndexOf('/properties/') ?? -1;
+  const owner = i >= 0 ? removedPtr!.slice(0, i) : undefined;
+  return child(owner !== undefined && s.conjuncts.includes(owner) ? owner : s.ptr, 'properties');
 }
 
 /** The conjunct that declares a property most specifically: the last one (allOf members refine). */
@@ -132,7 +138,7 @@ export function compareObjects(ctx: DiffCtx, shapeOf: ShapeOf): void {
     const bp = main(b.props.get(name)!).ptr;
     const label = schemaLabel(bp);
     if (!req) {
-      ctx.add('response-property-removed', bp, `${label}: response property removed`, { side: 'base', at: propsAt(h) });
+      ctx.add('response-property-removed', bp, `${label}: response property removed`, { side: 'base', at: propsAt(h, bp) });
     } else if (!accepted(h, name)) {
       ctx.add(
         'request-property-not-accepted',
@@ -140,11 +146,11 @@ export function compareObjects(ctx: DiffCtx, shapeOf: ShapeOf): void {
         `${label}: removed from a closed schema: clients sending it are rejected`,
         {
           side: 'base',
-          at: h.closed!.ptr,
+          at: propsAt(h, bp),
         },
       );
     } else {
-      ctx.add('request-property-removed', bp, `${label}: request property removed`, { side: 'base', at: propsAt(h) });
+      ctx.add('request-property-removed', bp, `${label}: request property removed`, { side: 'base', at: propsAt(h, bp) });
     }
   }
   for (const name of added) {

@@ -69,6 +69,8 @@ export interface Shape {
   ptr: string;
   /** The locations this shape was built from. */
   locs: Loc[];
+  /** Pointers of the intersected schemas (the allOf members, refs followed). */
+  conjuncts: string[];
   /** Component refs followed to reach the conjuncts (for naming alternatives). */
   refs: string[];
   title?: string;
@@ -253,6 +255,7 @@ function build(doc: unknown, conjuncts: Conjunct[], refs: string[], locs: Loc[])
       .join('&'),
     ptr: conjuncts[0]?.ptr ?? locs[0]?.ptr ?? '',
     locs,
+    conjuncts: conjuncts.map((c) => c.ptr),
     refs,
     types: null,
     nullable: false,
