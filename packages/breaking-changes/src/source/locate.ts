@@ -110,7 +110,7 @@ export class SourceLocator {
       const start: Cursor = { file, node: parsed.doc.contents, line: cur.line };
       const { cur: target, complete } = this.walk(start, fragmentTokens(frag), false);
       if (!complete) return cur;
-      cur = { ...target, line: cur.line };
+      cur = { ...target, line: this.lineOf(target.file, target.node) };
     }
     return cur;
   }

@@ -23,6 +23,8 @@ export type Label = 'breaking' | 'warning' | 'safe';
 export type Edit =
   /** Replace the one occurrence of `find` in `file` (relative to the spec folder). */
   | { file: string; find: string; replace: string }
+  /** Replace every occurrence (at least one) of `find` in `file`. */
+  | { file: string; find: string; replaceAll: string }
   /** Append text to a file (creating it when missing). */
   | { file: string; append: string }
   /** Delete a file. */
@@ -57,6 +59,7 @@ export interface Case {
 export const rep = (file: string, find: string, replace: string): Edit => ({ file, find, replace });
 export const app = (file: string, append: string): Edit => ({ file, append });
 export const del = (file: string): Edit => ({ file, remove: true });
+export const all = (file: string, find: string, replaceAll: string): Edit => ({ file, find, replaceAll });
 
 export const x = (
   severity: Severity,

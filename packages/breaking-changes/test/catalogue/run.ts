@@ -2,7 +2,7 @@
 // bundles both with the checker's own bundler, compares them and locates every finding in the head
 // copy (base copy for what was deleted). Used by the catalogue tests and by the recall report.
 
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,7 @@ function apply(dir: string, edits: Edit[] = []): void {
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
     let after: string;
     if ('append' in e) after = before + e.append;
+    else if ('replaceAll' in e) after = before.split(e.find).join(e.replaceAll);
     else {
       const i = before.indexOf(e.find);
       if (i < 0 || before.indexOf(e.find, i + 1) >= 0) throw new Error(`${e.file}: expected exactly one ${JSON.stringify(e.find)}`);
@@ -101,4 +102,16 @@ export async function runCase(c: Case): Promise<Outcome> {
 export function cleanup(): void {
   for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
   pristine = undefined;
+}
+
+/** Spec files (relative to the spec folder) whose text contains `needle`: for edits that follow a rename everywhere. */
+export function filesContaining(needle: string, dir = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(SPEC_DIR, dir || '.'), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (['paths', 'components'].includes(rel.split('/')[0]!)) out.push(...filesContaining(needle, rel));
+    } else if (/\.ya?ml$/.test(entry.name) && (rel === 'openapi.yaml' || rel.includes('/')) && readFileSync(path.join(SPEC_DIR, rel), 'utf8').includes(needle)) out.push(rel);
+  }
+  return out.sort();
 }

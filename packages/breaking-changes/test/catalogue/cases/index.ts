@@ -2,6 +2,7 @@
 import type { Case } from '../model.js';
 import { OPERATIONS } from './operations.js';
 import { REQUESTS } from './requests.js';
+import { MORE } from './more.js';
 import { RESPONSES } from './responses.js';
 
-export const CATALOGUE: Case[] = [...OPERATIONS, ...REQUESTS, ...RESPONSES];
+export const CATALOGUE: Case[] = [...OPERATIONS, ...REQUESTS, ...RESPONSES, ...MORE];
