@@ -17,7 +17,9 @@ const error = (argv: string[]): string => {
 describe('flags', () => {
   it('defaults and both spellings of a value', () => {
     expect(parseFlags([])).toEqual({ spec: 'spec/openapi.yaml', format: 'text', failOn: 'breaking', help: false });
-    expect(parseFlags(['--base', 'main', '--format=json', '--fail-on', 'warning', '--types-package', 'none'])).toMatchObject({
+    expect(
+      parseFlags(['--base', 'main', '--format=json', '--fail-on', 'warning', '--types-package', 'none']),
+    ).toMatchObject({
       base: 'main',
       format: 'json',
       failOn: 'warning',
@@ -28,7 +30,10 @@ describe('flags', () => {
   it.each([
     [['--format', 'xml'], '--format "xml" is not valid: expected one of text, json, markdown, github'],
     [['--fail-on', 'sometimes'], '--fail-on "sometimes" is not valid: expected breaking or warning'],
-    [['--package', 'Not A Name'], '--package "Not A Name" is not valid: expected an npm package name, e.g. @billing-api/openapi'],
+    [
+      ['--package', 'Not A Name'],
+      '--package "Not A Name" is not valid: expected an npm package name, e.g. @billing-api/openapi',
+    ],
     [['--types-package', '@x/'], '--types-package "@x/" is not valid: expected an npm package name, or none'],
     [['--base', ''], '--base "" is not valid: expected a git ref (branch, tag or commit)'],
     [['--base'], '--base needs a value: a git ref (branch, tag or commit)'],
@@ -40,6 +45,8 @@ describe('flags', () => {
   });
 
   it('an unknown flag lists the known ones', () => {
-    expect(error(['--nope'])).toMatch(/^unknown flag --nope; known flags: --base, --spec, --format, --out, --fail-on, --package, --types-package, --help$/);
+    expect(error(['--nope'])).toMatch(
+      /^unknown flag --nope; known flags: --base, --spec, --format, --out, --fail-on, --package, --types-package, --help$/,
+    );
   });
 });

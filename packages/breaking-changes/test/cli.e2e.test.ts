@@ -82,9 +82,14 @@ describe('cli', { timeout: 30_000 }, () => {
     dropAmountDue();
     writeFileSync(path.join(repo, '.changeset', 'y.md'), '---\n"@billing-api/openapi": minor\n---\n\nTweak.\n');
     expect(cli().status).toBe(1);
-    writeFileSync(path.join(repo, '.changeset', 'x.md'), '---\n"@billing-api/openapi": major\n---\n\nDrop amountDue.\n');
+    writeFileSync(
+      path.join(repo, '.changeset', 'x.md'),
+      '---\n"@billing-api/openapi": major\n---\n\nDrop amountDue.\n',
+    );
     let r = cli();
-    expect(r.stdout).toContain('3 wire-breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.');
+    expect(r.stdout).toContain(
+      '3 wire-breaking change(s) accepted: .changeset/x.md gives @billing-api/openapi a major bump.',
+    );
     // The removal also breaks code compiled against the generated types: that package needs its own major...
     expect(r.stdout).toContain('3 types-breaking change(s)');
     expect(r.stdout).toContain('no pending changeset gives @billing-api/types a major bump');
@@ -95,17 +100,26 @@ describe('cli', { timeout: 30_000 }, () => {
       JSON.stringify({ fixed: [['@billing-api/openapi', '@billing-api/types']] }),
     );
     r = cli();
-    expect(r.stdout).toContain('3 types-breaking change(s) accepted: .changeset/x.md gives @billing-api/types a major bump.');
+    expect(r.stdout).toContain(
+      '3 types-breaking change(s) accepted: .changeset/x.md gives @billing-api/types a major bump.',
+    );
     expect(r.status).toBe(0);
   });
 
   it('a wire-safe, types-breaking change (operationId renamed) needs the types major only', () => {
-    editFile(repo, spec('paths/invoice-by-id.yaml'), replaceOnce('operationId: getInvoice', 'operationId: fetchInvoice'));
+    editFile(
+      repo,
+      spec('paths/invoice-by-id.yaml'),
+      replaceOnce('operationId: getInvoice', 'operationId: fetchInvoice'),
+    );
     let r = cli();
     expect(r.stdout).toMatch(/0 breaking, 0 warnings, 1 info; 1 types-breaking/);
     expect(r.stdout).toContain('No wire-breaking changes.');
     expect(r.status).toBe(1);
-    writeFileSync(path.join(repo, '.changeset', 'z.md'), '---\n"@billing-api/types": major\n---\n\nRename getInvoice.\n');
+    writeFileSync(
+      path.join(repo, '.changeset', 'z.md'),
+      '---\n"@billing-api/types": major\n---\n\nRename getInvoice.\n',
+    );
     r = cli('--types-package', '@billing-api/types');
     expect(r.status).toBe(0);
     expect(cli('--types-package', 'none').status).toBe(0);

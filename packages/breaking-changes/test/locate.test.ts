@@ -75,8 +75,12 @@ describe('SourceLocator', () => {
     );
   });
   it('stops at a $ref itself when the pointer ends in $ref (a retargeted reference)', () => {
-    expect(pick(`${S}/Invoice/properties/amountDue/$ref`)).toEqual(at('components/schemas/Invoice.yaml', /^ {4}\$ref: \.\/Money\.yaml/, /^ {2}amountDue:/));
-    expect(pick(`${S}/Invoice/properties/amountDue/currency`)).not.toEqual(pick(`${S}/Invoice/properties/amountDue/$ref`));
+    expect(pick(`${S}/Invoice/properties/amountDue/$ref`)).toEqual(
+      at('components/schemas/Invoice.yaml', /^ {4}\$ref: \.\/Money\.yaml/, /^ {2}amountDue:/),
+    );
+    expect(pick(`${S}/Invoice/properties/amountDue/currency`)).not.toEqual(
+      pick(`${S}/Invoice/properties/amountDue/$ref`),
+    );
   });
   it('reads plain RFC 6901 pointers as well as #-fragments', () => {
     expect(pick(P_GET.slice(1))).toEqual(pick(P_GET));

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/catalogue.js';
-import { oasdiffMapping, renderTable } from './oasdiff/map.js';
 import { PACKAGE_DIR } from './helpers.js';
+import { oasdiffMapping, renderTable } from './oasdiff/map.js';
 
 const mapping = oasdiffMapping();
 

@@ -9,7 +9,9 @@ describe('patternsIncluded', () => {
     expect(patternsIncluded(['^inv_[a-h]{4}$'], ['^inv_[a-z]{4}$'])).toEqual({ decided: true, subset: true });
     const no = patternsIncluded(['^inv_[a-z]{4}$'], ['^inv_[a-h]{4}$']);
     expect(no).toMatchObject({ decided: true, subset: false });
-    expect(no.decided && no.example !== undefined && /^inv_[a-z]{4}$/.test(no.example) && !/^inv_[a-h]{4}$/.test(no.example)).toBe(true);
+    expect(
+      no.decided && no.example !== undefined && /^inv_[a-z]{4}$/.test(no.example) && !/^inv_[a-h]{4}$/.test(no.example),
+    ).toBe(true);
   });
   it('uses search semantics: an unanchored pattern matches anywhere', () => {
     expect(patternsIncluded(['^abc$'], ['b'])).toEqual({ decided: true, subset: true });
@@ -24,7 +26,9 @@ describe('patternsIncluded', () => {
   it('falls back to sampling with the RegExp engine for lookarounds, deterministically', () => {
     const sampled = patternsIncluded(['^[a-z0-9]+$'], ['^(?![0-9])[a-z0-9]+$']);
     expect(sampled.decided).toBe(false);
-    expect(!sampled.decided && sampled.counterexample !== undefined && /^[0-9]/.test(sampled.counterexample)).toBe(true);
+    expect(!sampled.decided && sampled.counterexample !== undefined && /^[0-9]/.test(sampled.counterexample)).toBe(
+      true,
+    );
     expect(patternsIncluded(['^[a-z0-9]+$'], ['^(?![0-9])[a-z0-9]+$'])).toEqual(sampled);
     const none = patternsIncluded(['^[a-z]+$'], ['^(?![0-9])[a-z]+$']);
     expect(none).toMatchObject({ decided: false });

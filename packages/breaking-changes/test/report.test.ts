@@ -77,7 +77,9 @@ describe('format', () => {
     expect(t.indexOf('Warnings (1)')).toBeGreaterThan(t.indexOf('Breaking changes'));
     expect(t.indexOf('Info (2)')).toBeGreaterThan(t.indexOf('Warnings (1)'));
     expect(t).toContain('#/paths/~1c/post  operation-added');
-    expect(t).toContain('component-renamed  (components)  component schemas/Money renamed to Amount (generated type names change) [types: breaking]');
+    expect(t).toContain(
+      'component-renamed  (components)  component schemas/Money renamed to Amount (generated type names change) [types: breaking]',
+    );
     expect(t).toContain('gate says no');
   });
   it('github annotations: error / warning / notice, escaped, one per place; wire-safe types-breaking is a warning', () => {
@@ -85,9 +87,13 @@ describe('format', () => {
     expect(lines[0]).toBe(
       '::error file=spec/components/schemas/A.yaml,line=12,title=response-property-removed::GET /a (getA); GET /b (getB): A.x: response property removed [types: breaking]',
     );
-    expect(lines[1]).toBe('::warning file=spec/components/schemas/S.yaml,line=3,title=response-enum-value-added::GET /a (getA): S: enum value x, y added');
+    expect(lines[1]).toBe(
+      '::warning file=spec/components/schemas/S.yaml,line=3,title=response-enum-value-added::GET /a (getA): S: enum value x, y added',
+    );
     expect(lines[2]).toBe('::notice title=operation-added::POST /c: new operation | with pipe');
-    expect(lines[3]).toMatch(/^::warning file=spec\/components\/schemas\/Amount\.yaml,line=1,title=component-renamed::/);
+    expect(lines[3]).toMatch(
+      /^::warning file=spec\/components\/schemas\/Amount\.yaml,line=1,title=component-renamed::/,
+    );
     expect(lines).toContain('2 breaking, 1 warnings, 2 info; 3 types-breaking (base main, head working tree)');
   });
   it('markdown table with both verdicts, summary line and escaped pipes', () => {
@@ -148,11 +154,19 @@ describe('changesets and the gate', () => {
   });
   it('gate: each verdict needs its own package major; --fail-on warning counts warnings', () => {
     const none = (): string[] => [];
-    const policy = { failOn: 'breaking' as const, wirePackage: '@billing-api/openapi', typesPackage: '@billing-api/types' };
+    const policy = {
+      failOn: 'breaking' as const,
+      wirePackage: '@billing-api/openapi',
+      typesPackage: '@billing-api/types',
+    };
     const blocked = decideGate(F, policy, none);
     expect(blocked.passed).toBe(false);
-    expect(blocked.message).toMatch(/2 wire-breaking change\(s\) and no pending changeset gives @billing-api\/openapi a major bump/);
-    expect(blocked.message).toMatch(/3 types-breaking change\(s\) .* no pending changeset gives @billing-api\/types a major bump/);
+    expect(blocked.message).toMatch(
+      /2 wire-breaking change\(s\) and no pending changeset gives @billing-api\/openapi a major bump/,
+    );
+    expect(blocked.message).toMatch(
+      /3 types-breaking change\(s\) .* no pending changeset gives @billing-api\/types a major bump/,
+    );
     const wireOnly = decideGate(F, policy, (p) => (p === '@billing-api/openapi' ? ['.changeset/x.md'] : []));
     expect(wireOnly.passed).toBe(false);
     expect(wireOnly.wire.acceptedBy).toEqual(['.changeset/x.md']);
@@ -163,7 +177,11 @@ describe('changesets and the gate', () => {
     );
     const renameOnly = F.filter((f) => f.ruleId === 'component-renamed');
     const rename = decideGate(renameOnly, policy, (p) => (p === '@billing-api/types' ? ['.changeset/t.md'] : []));
-    expect(rename).toMatchObject({ passed: true, wire: { blocking: 0 }, types: { blocking: 1, acceptedBy: ['.changeset/t.md'] } });
+    expect(rename).toMatchObject({
+      passed: true,
+      wire: { blocking: 0 },
+      types: { blocking: 1, acceptedBy: ['.changeset/t.md'] },
+    });
     const warnOnly = F.filter((f) => f.severity === 'warning');
     expect(decideGate(warnOnly, policy, none).passed).toBe(true);
     expect(decideGate(warnOnly, { ...policy, failOn: 'warning' }, none).passed).toBe(false);

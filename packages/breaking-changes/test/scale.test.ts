@@ -5,9 +5,9 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { escapeToken, type OpenApiDocument } from '@billing-api/openapi-model';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { escapeToken, type OpenApiDocument } from '@billing-api/openapi-model';
 import { compareDocuments } from '../src/compare/document.js';
 import type { Finding } from '../src/model.js';
 import { REPO_ROOT } from './helpers.js';
@@ -89,7 +89,10 @@ describe.skipIf(!present)('scale: large real specs', () => {
       const wall = performance.now();
       const out = run();
       const used = process.cpuUsage(cpu);
-      return [out, `${(performance.now() - wall).toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms)`];
+      return [
+        out,
+        `${(performance.now() - wall).toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
+      ];
     };
     const [same, identical] = timed(() => compareDocuments(base, copy));
     const [findings, mutated] = timed(() => compareDocuments(base, head));

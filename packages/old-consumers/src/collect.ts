@@ -52,7 +52,11 @@ export function readmeBlocks(markdown: string, origin: string): ConsumerFile[] {
   return blocks;
 }
 
-export async function docsSamplesAtRef(repoRoot: string, ref: string, specPath = 'spec/openapi.yaml'): Promise<ConsumerFile[]> {
+export async function docsSamplesAtRef(
+  repoRoot: string,
+  ref: string,
+  specPath = 'spec/openapi.yaml',
+): Promise<ConsumerFile[]> {
   const base = await bundleAtRef(repoRoot, ref, specPath);
   if (!base) return [];
   try {

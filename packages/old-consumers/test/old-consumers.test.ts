@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -7,7 +8,8 @@ import { type ConsumerFile, readmeBlocks } from '../src/collect.js';
 import { typecheckWorkspace } from '../src/typecheck.js';
 import { createConsumerWorkspace } from '../src/workspace.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(packageDir, '..', '..');
 
 describe('README examples', () => {
   it('become one module per ts block, with line numbers equal to the README', () => {
@@ -64,7 +66,7 @@ export {};
     ];
     const workspace = await createConsumerWorkspace(repoRoot, files);
     try {
-      const broken = await typecheckWorkspace(workspace, repoRoot);
+      const broken = await typecheckWorkspace(workspace);
       expect(broken.map((b) => b.origin).sort()).toEqual(['old docs sample B', 'old docs sample C']);
       const removedProperty = broken.find((b) => b.origin === 'old docs sample B');
       expect(removedProperty).toMatchObject({ line: 4, code: 'TS2339' });
@@ -74,10 +76,34 @@ export {};
     }
   });
 
-  it('the consumer code of HEAD compiles against the working tree (CLI, exit 0)', async () => {
-    const cli = path.join(repoRoot, 'scripts', 'old-consumers', 'src', 'cli.ts');
-    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-    const { stdout } = await promisify(execFile)(tsx, [cli, '--base', 'HEAD'], { cwd: repoRoot, maxBuffer: 16 << 20 });
+  it('the workspace holds no links: old code resolves the working tree through rootDirs and this package', async () => {
+    const workspace = await createConsumerWorkspace(repoRoot, [
+      { origin: 'x', path: 'docs-samples/a.ts', content: 'export {};\n' },
+    ]);
+    try {
+      const entries = await readdir(workspace.dir, { recursive: true, withFileTypes: true });
+      expect(entries.filter((e) => e.isSymbolicLink())).toEqual([]);
+    } finally {
+      await workspace.cleanup();
+    }
+  });
+
+  it('the consumer code of HEAD compiles against the working tree (the bin, exit 0)', async () => {
+    const bin = path.join(packageDir, 'bin', 'billing-old-consumers.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--base', 'HEAD'], {
+      cwd: repoRoot,
+      maxBuffer: 16 << 20,
+    });
     expect(stdout).toMatch(/consumer file\(s\) of HEAD checked against the working tree: all compile\./);
+  });
+});
+
+describe('flags', () => {
+  it('each mistake is one line naming the flag, the value and what is expected', async () => {
+    const { parseFlags } = await import('../src/flags.js');
+    expect(() => parseFlags(['--format', 'xml'])).toThrow('--format "xml" is not valid: expected text or github');
+    expect(() => parseFlags(['--base'])).toThrow('--base needs a value: a git ref (branch, tag or commit)');
+    expect(() => parseFlags(['--nope'])).toThrow('unknown flag --nope; known flags: --base, --format');
+    expect(parseFlags(['--base=main', '--format', 'github'])).toEqual({ base: 'main', format: 'github' });
   });
 });

@@ -83,7 +83,8 @@ export function compareResponses(
     if (reversed) continue;
     // A range that takes over explicit statuses the head no longer lists is a rewrite, not an addition.
     const range = /^\dXX$/i.test(h.status) ? h.status[0] : undefined;
-    if (range && bo.responses.some((b) => b.status[0] === range && !ho.responses.some((x) => x.status === b.status))) continue;
+    if (range && bo.responses.some((b) => b.status[0] === range && !ho.responses.some((x) => x.status === b.status)))
+      continue;
     out.push({
       ruleId: isSuccess(h.status) ? 'response-success-status-added' : 'response-status-added',
       pointer: child(ho.pointer, 'responses', h.status),

@@ -138,7 +138,10 @@ export function compareObjects(ctx: DiffCtx, shapeOf: ShapeOf): void {
     const bp = main(b.props.get(name)!).ptr;
     const label = schemaLabel(bp);
     if (!req) {
-      ctx.add('response-property-removed', bp, `${label}: response property removed`, { side: 'base', at: propsAt(h, bp) });
+      ctx.add('response-property-removed', bp, `${label}: response property removed`, {
+        side: 'base',
+        at: propsAt(h, bp),
+      });
     } else if (!accepted(h, name)) {
       ctx.add(
         'request-property-not-accepted',
@@ -150,7 +153,10 @@ export function compareObjects(ctx: DiffCtx, shapeOf: ShapeOf): void {
         },
       );
     } else {
-      ctx.add('request-property-removed', bp, `${label}: request property removed`, { side: 'base', at: propsAt(h, bp) });
+      ctx.add('request-property-removed', bp, `${label}: request property removed`, {
+        side: 'base',
+        at: propsAt(h, bp),
+      });
     }
   }
   for (const name of added) {

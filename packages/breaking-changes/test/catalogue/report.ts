@@ -8,7 +8,19 @@ import type { Category } from './model.js';
 import { cleanup, runCase } from './run.js';
 
 const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : undefined;
-const rows = new Map<Category | 'all', { breaking: number; caught: number; safe: number; blocked: number; warn: number; warned: number; exact: number; cases: number }>();
+const rows = new Map<
+  Category | 'all',
+  {
+    breaking: number;
+    caught: number;
+    safe: number;
+    blocked: number;
+    warn: number;
+    warned: number;
+    exact: number;
+    cases: number;
+  }
+>();
 const row = (k: Category | 'all') => {
   let r = rows.get(k);
   if (!r) rows.set(k, (r = { breaking: 0, caught: 0, safe: 0, blocked: 0, warn: 0, warned: 0, exact: 0, cases: 0 }));
@@ -43,9 +55,13 @@ for (const c of CATALOGUE) {
   if (!exact) misses.push(c.id);
 }
 cleanup();
-console.log('| category | cases | breaking caught (recall) | non-breaking blocked (false positives) | warnings raised | exact |');
+console.log(
+  '| category | cases | breaking caught (recall) | non-breaking blocked (false positives) | warnings raised | exact |',
+);
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const [k, r] of [...rows].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))) {
-  console.log(`| ${k} | ${r.cases} | ${r.caught}/${r.breaking} | ${r.blocked}/${r.safe} | ${r.warned}/${r.warn} | ${r.exact}/${r.cases} |`);
+  console.log(
+    `| ${k} | ${r.cases} | ${r.caught}/${r.breaking} | ${r.blocked}/${r.safe} | ${r.warned}/${r.warn} | ${r.exact}/${r.cases} |`,
+  );
 }
 if (misses.length) console.log(`not exact: ${misses.join(', ')}`);

@@ -37,7 +37,8 @@ function apply(dir: string, edits: Edit[] = []): void {
     else if ('replaceAll' in e) after = before.split(e.find).join(e.replaceAll);
     else {
       const i = before.indexOf(e.find);
-      if (i < 0 || before.indexOf(e.find, i + 1) >= 0) throw new Error(`${e.file}: expected exactly one ${JSON.stringify(e.find)}`);
+      if (i < 0 || before.indexOf(e.find, i + 1) >= 0)
+        throw new Error(`${e.file}: expected exactly one ${JSON.stringify(e.find)}`);
       after = before.slice(0, i) + e.replace + before.slice(i + e.find.length);
     }
     if (after === before) throw new Error(`edit of ${e.file} changed nothing`);
@@ -52,7 +53,10 @@ function lineIn(dir: string, x: Expected): number {
   const from = x.after === undefined ? 0 : lines.findIndex((l) => l.includes(x.after!));
   if (from < 0) throw new Error(`${x.file}: no line contains ${JSON.stringify(x.after)}`);
   const i = lines.findIndex((l, k) => k >= from && l.includes(x.line));
-  if (i < 0) throw new Error(`${x.file}: no line contains ${JSON.stringify(x.line)}${x.after ? ` after ${JSON.stringify(x.after)}` : ''}`);
+  if (i < 0)
+    throw new Error(
+      `${x.file}: no line contains ${JSON.stringify(x.line)}${x.after ? ` after ${JSON.stringify(x.after)}` : ''}`,
+    );
   return i + 1;
 }
 
@@ -63,7 +67,8 @@ export interface Outcome {
   expected: string[];
 }
 
-const key = (rule: string, severity: string, types: string, where: string): string => `${rule} ${severity} ${types} ${where}`;
+const key = (rule: string, severity: string, types: string, where: string): string =>
+  `${rule} ${severity} ${types} ${where}`;
 
 let pristine: { dir: string; doc: Promise<OpenApiDocument> } | undefined;
 const temps: string[] = [];
@@ -91,11 +96,23 @@ export async function runCase(c: Case): Promise<Outcome> {
   apply(headDir, c.head);
   const headDoc = await bundleFile(path.join(headDir, 'openapi.yaml'));
   const findings = compareDocuments(baseDoc, headDoc);
-  locateFindings(findings, new SourceLocator(path.join(headDir, 'openapi.yaml'), headDir), new SourceLocator(path.join(baseDir, 'openapi.yaml'), baseDir));
+  locateFindings(
+    findings,
+    new SourceLocator(path.join(headDir, 'openapi.yaml'), headDir),
+    new SourceLocator(path.join(baseDir, 'openapi.yaml'), baseDir),
+  );
   const actual = [
-    ...new Set(findings.map((f) => key(f.ruleId, f.severity, f.types, f.location ? `${f.location.file}:${f.location.line}` : `#${f.pointer}`))),
+    ...new Set(
+      findings.map((f) =>
+        key(f.ruleId, f.severity, f.types, f.location ? `${f.location.file}:${f.location.line}` : `#${f.pointer}`),
+      ),
+    ),
   ].sort();
-  const expected = [...new Set(c.expect.map((x) => key(x.rule, x.severity, x.types, `${x.file}:${lineIn(x.inBase ? baseDir : headDir, x)}`)))].sort();
+  const expected = [
+    ...new Set(
+      c.expect.map((x) => key(x.rule, x.severity, x.types, `${x.file}:${lineIn(x.inBase ? baseDir : headDir, x)}`)),
+    ),
+  ].sort();
   return { findings, actual, expected };
 }
 
@@ -111,7 +128,12 @@ export function filesContaining(needle: string, dir = ''): string[] {
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (['paths', 'components'].includes(rel.split('/')[0]!)) out.push(...filesContaining(needle, rel));
-    } else if (/\.ya?ml$/.test(entry.name) && (rel === 'openapi.yaml' || rel.includes('/')) && readFileSync(path.join(SPEC_DIR, rel), 'utf8').includes(needle)) out.push(rel);
+    } else if (
+      /\.ya?ml$/.test(entry.name) &&
+      (rel === 'openapi.yaml' || rel.includes('/')) &&
+      readFileSync(path.join(SPEC_DIR, rel), 'utf8').includes(needle)
+    )
+      out.push(rel);
   }
   return out.sort();
 }

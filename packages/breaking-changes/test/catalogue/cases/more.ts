@@ -16,22 +16,47 @@ const PIR = 'components/schemas/v2/PayInvoiceRequest.yaml';
 const EVENT = 'components/schemas/v2/InvoicePaidEvent.yaml';
 const ACK = 'components/schemas/v2/WebhookAck.yaml';
 
-const servers = "servers:\n  - url: https://api.billing.example\n    description: Production (placeholder host)\n  - url: http://127.0.0.1:4010\n    description: 'Local sandbox (`pnpm sandbox`)'\n";
+const servers =
+  "servers:\n  - url: https://api.billing.example\n    description: Production (placeholder host)\n  - url: http://127.0.0.1:4010\n    description: 'Local sandbox (`pnpm sandbox`)'\n";
 
 // A webhook the base version already has: the API posts InvoicePaidEvent, the receiver answers with WebhookAck.
 const webhookBase = [
-  rep(ROOT, 'paths:\n', "webhooks:\n  invoicePaid:\n    post:\n      operationId: invoicePaidWebhook\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: components/schemas/v2/InvoicePaidEvent.yaml\n      responses:\n        '200':\n          description: Received.\n          content:\n            application/json:\n              schema:\n                $ref: components/schemas/v2/WebhookAck.yaml\npaths:\n"),
-  app(EVENT, "title: InvoicePaidEvent\ntype: object\nrequired: [type, invoiceId, paidAt]\nproperties:\n  type:\n    type: string\n    enum: [invoice.paid]\n  invoiceId:\n    $ref: ./InvoiceId.yaml\n  paidAt:\n    $ref: ../common/Timestamp.yaml\n  channel:\n    type: string\n"),
+  rep(
+    ROOT,
+    'paths:\n',
+    "webhooks:\n  invoicePaid:\n    post:\n      operationId: invoicePaidWebhook\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n              $ref: components/schemas/v2/InvoicePaidEvent.yaml\n      responses:\n        '200':\n          description: Received.\n          content:\n            application/json:\n              schema:\n                $ref: components/schemas/v2/WebhookAck.yaml\npaths:\n",
+  ),
+  app(
+    EVENT,
+    'title: InvoicePaidEvent\ntype: object\nrequired: [type, invoiceId, paidAt]\nproperties:\n  type:\n    type: string\n    enum: [invoice.paid]\n  invoiceId:\n    $ref: ./InvoiceId.yaml\n  paidAt:\n    $ref: ../common/Timestamp.yaml\n  channel:\n    type: string\n',
+  ),
   app(ACK, 'title: WebhookAck\ntype: object\nproperties:\n  received:\n    type: boolean\n'),
 ];
 
 // The base version pays with a method chosen by a discriminator (request) and reports it back (response).
 const methods = [
-  app('components/schemas/v2/CardMethod.yaml', "title: CardMethod\ntype: object\nrequired: [type]\nproperties:\n  type:\n    const: card\n  savedCardId:\n    $ref: ./CardId.yaml\n"),
-  app('components/schemas/v2/CreditMethod.yaml', "title: CreditMethod\ntype: object\nrequired: [type]\nproperties:\n  type:\n    const: credit\n  amount:\n    type: number\n"),
-  app('components/schemas/v2/LinkMethod.yaml', "title: LinkMethod\ntype: object\nrequired: [type, url]\nproperties:\n  type:\n    const: link\n  url:\n    type: string\n"),
-  rep(PIR, '  savedCardId:\n', "  method:\n    oneOf:\n      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n    discriminator:\n      propertyName: type\n      mapping:\n        card: ./CardMethod.yaml\n        credit: ./CreditMethod.yaml\n  savedCardId:\n"),
-  rep(ATTEMPT, '  invoice:\n', "  method:\n    oneOf:\n      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n    discriminator:\n      propertyName: type\n  invoice:\n"),
+  app(
+    'components/schemas/v2/CardMethod.yaml',
+    'title: CardMethod\ntype: object\nrequired: [type]\nproperties:\n  type:\n    const: card\n  savedCardId:\n    $ref: ./CardId.yaml\n',
+  ),
+  app(
+    'components/schemas/v2/CreditMethod.yaml',
+    'title: CreditMethod\ntype: object\nrequired: [type]\nproperties:\n  type:\n    const: credit\n  amount:\n    type: number\n',
+  ),
+  app(
+    'components/schemas/v2/LinkMethod.yaml',
+    'title: LinkMethod\ntype: object\nrequired: [type, url]\nproperties:\n  type:\n    const: link\n  url:\n    type: string\n',
+  ),
+  rep(
+    PIR,
+    '  savedCardId:\n',
+    '  method:\n    oneOf:\n      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n    discriminator:\n      propertyName: type\n      mapping:\n        card: ./CardMethod.yaml\n        credit: ./CreditMethod.yaml\n  savedCardId:\n',
+  ),
+  rep(
+    ATTEMPT,
+    '  invoice:\n',
+    '  method:\n    oneOf:\n      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n    discriminator:\n      propertyName: type\n  invoice:\n',
+  ),
 ];
 
 const moneyFiles = filesContaining('Money.yaml');
@@ -54,7 +79,13 @@ export const MORE: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'an operation needs a second credential as well',
-    head: [rep(CARDS, "    - BearerV2: ['read:billing']\n", "    - BearerV2: ['read:billing']\n      ApiKeyV1: ['read:billing']\n")],
+    head: [
+      rep(
+        CARDS,
+        "    - BearerV2: ['read:billing']\n",
+        "    - BearerV2: ['read:billing']\n      ApiKeyV1: ['read:billing']\n",
+      ),
+    ],
     expect: [x('breaking', 'safe', 'security-requirement-added', CARDS, 'security:')],
   },
   {
@@ -63,7 +94,13 @@ export const MORE: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'an alternative way to authenticate added',
-    head: [rep(CARDS, "    - BearerV2: ['read:billing']\n", "    - BearerV2: ['read:billing']\n    - ApiKeyV1: ['read:billing']\n")],
+    head: [
+      rep(
+        CARDS,
+        "    - BearerV2: ['read:billing']\n",
+        "    - BearerV2: ['read:billing']\n    - ApiKeyV1: ['read:billing']\n",
+      ),
+    ],
     expect: [],
   },
   {
@@ -72,7 +109,13 @@ export const MORE: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'an alternative way to authenticate removed',
-    base: [rep(CARDS, "    - BearerV2: ['read:billing']\n", "    - BearerV2: ['read:billing']\n    - ApiKeyV1: ['read:billing']\n")],
+    base: [
+      rep(
+        CARDS,
+        "    - BearerV2: ['read:billing']\n",
+        "    - BearerV2: ['read:billing']\n    - ApiKeyV1: ['read:billing']\n",
+      ),
+    ],
     head: [rep(CARDS, "    - ApiKeyV1: ['read:billing']\n", '')],
     expect: [x('breaking', 'safe', 'security-requirement-removed', CARDS, 'security:')],
   },
@@ -82,7 +125,7 @@ export const MORE: Case[] = [
     version: 'v1',
     label: 'safe',
     title: 'an operation no longer needs credentials',
-    head: [rep(CARDS_V1, "    - ApiKeyV1: ['read:billing']\n", "    - {}\n")],
+    head: [rep(CARDS_V1, "    - ApiKeyV1: ['read:billing']\n", '    - {}\n')],
     expect: [],
   },
   {
@@ -160,7 +203,10 @@ export const MORE: Case[] = [
     label: 'breaking',
     title: 'the production host changed',
     head: [rep(ROOT, '  - url: https://api.billing.example\n', '  - url: https://billing-api.example\n')],
-    expect: [x('breaking', 'safe', 'server-removed', ROOT, 'servers:'), x('info', 'safe', 'server-added', ROOT, 'https://billing-api.example')],
+    expect: [
+      x('breaking', 'safe', 'server-removed', ROOT, 'servers:'),
+      x('info', 'safe', 'server-added', ROOT, 'https://billing-api.example'),
+    ],
   },
   {
     id: 'srv-root-added',
@@ -168,7 +214,13 @@ export const MORE: Case[] = [
     version: 'both',
     label: 'safe',
     title: 'a server added',
-    head: [rep(ROOT, '  - url: http://127.0.0.1:4010\n', '  - url: https://eu.api.billing.example\n  - url: http://127.0.0.1:4010\n')],
+    head: [
+      rep(
+        ROOT,
+        '  - url: http://127.0.0.1:4010\n',
+        '  - url: https://eu.api.billing.example\n  - url: http://127.0.0.1:4010\n',
+      ),
+    ],
     expect: [x('info', 'safe', 'server-added', ROOT, 'https://eu.api.billing.example')],
   },
   {
@@ -177,7 +229,13 @@ export const MORE: Case[] = [
     version: 'both',
     label: 'safe',
     title: 'a server URL written with a trailing slash, descriptions edited',
-    head: [rep(ROOT, '  - url: https://api.billing.example\n    description: Production (placeholder host)\n', '  - url: https://api.billing.example/\n    description: Production\n')],
+    head: [
+      rep(
+        ROOT,
+        '  - url: https://api.billing.example\n    description: Production (placeholder host)\n',
+        '  - url: https://api.billing.example/\n    description: Production\n',
+      ),
+    ],
     expect: [],
   },
   {
@@ -187,7 +245,10 @@ export const MORE: Case[] = [
     label: 'breaking',
     title: 'a v1 path moved to its own server (path-level servers)',
     head: [rep(CARDS_V1, 'get:\n', 'servers:\n  - url: https://legacy.billing.example\nget:\n')],
-    expect: [x('breaking', 'safe', 'server-removed', CARDS_V1, 'servers:'), x('info', 'safe', 'server-added', CARDS_V1, 'https://legacy.billing.example')],
+    expect: [
+      x('breaking', 'safe', 'server-removed', CARDS_V1, 'servers:'),
+      x('info', 'safe', 'server-added', CARDS_V1, 'https://legacy.billing.example'),
+    ],
   },
   {
     id: 'srv-operation-level-same',
@@ -195,7 +256,13 @@ export const MORE: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'operation-level servers that list the same URLs as the root',
-    head: [rep(CARDS, '  summary: List saved cards\n', `  summary: List saved cards\n${servers.replace(/^/gm, '  ').replace(/ +$/, '')}`)],
+    head: [
+      rep(
+        CARDS,
+        '  summary: List saved cards\n',
+        `  summary: List saved cards\n${servers.replace(/^/gm, '  ').replace(/ +$/, '')}`,
+      ),
+    ],
     expect: [],
   },
   {
@@ -204,7 +271,13 @@ export const MORE: Case[] = [
     version: 'both',
     label: 'breaking',
     title: 'a server variable value removed',
-    base: [rep(ROOT, '  - url: https://api.billing.example\n', '  - url: https://{region}.api.billing.example\n    variables:\n      region:\n        default: eu\n        enum: [eu, us]\n')],
+    base: [
+      rep(
+        ROOT,
+        '  - url: https://api.billing.example\n',
+        '  - url: https://{region}.api.billing.example\n    variables:\n      region:\n        default: eu\n        enum: [eu, us]\n',
+      ),
+    ],
     head: [rep(ROOT, '        enum: [eu, us]\n', '        enum: [eu]\n')],
     expect: [x('breaking', 'safe', 'server-removed', ROOT, 'servers:')],
   },
@@ -214,9 +287,18 @@ export const MORE: Case[] = [
     version: 'both',
     label: 'breaking',
     title: 'a server variable default changed (no enum: the URL changes)',
-    base: [rep(ROOT, '  - url: https://api.billing.example\n', '  - url: https://api.billing.example/{basePath}\n    variables:\n      basePath:\n        default: v1\n')],
+    base: [
+      rep(
+        ROOT,
+        '  - url: https://api.billing.example\n',
+        '  - url: https://api.billing.example/{basePath}\n    variables:\n      basePath:\n        default: v1\n',
+      ),
+    ],
     head: [rep(ROOT, '        default: v1\n', '        default: v2\n')],
-    expect: [x('breaking', 'safe', 'server-removed', ROOT, 'servers:'), x('info', 'safe', 'server-added', ROOT, 'https://api.billing.example/{basePath}')],
+    expect: [
+      x('breaking', 'safe', 'server-removed', ROOT, 'servers:'),
+      x('info', 'safe', 'server-added', ROOT, 'https://api.billing.example/{basePath}'),
+    ],
   },
   // ---------------------------------------------------------------- webhooks
   {
@@ -240,7 +322,13 @@ export const MORE: Case[] = [
     label: 'safe',
     title: 'a new webhook',
     base: webhookBase,
-    head: [rep(ROOT, '  invoicePaid:\n    post:\n', "  invoiceVoided:\n    post:\n      operationId: invoiceVoidedWebhook\n      responses:\n        '200':\n          description: Received.\n  invoicePaid:\n    post:\n")],
+    head: [
+      rep(
+        ROOT,
+        '  invoicePaid:\n    post:\n',
+        "  invoiceVoided:\n    post:\n      operationId: invoiceVoidedWebhook\n      responses:\n        '200':\n          description: Received.\n  invoicePaid:\n    post:\n",
+      ),
+    ],
     expect: [x('info', 'safe', 'webhook-added', ROOT, 'post:', { after: '  invoiceVoided:' })],
   },
   {
@@ -250,7 +338,10 @@ export const MORE: Case[] = [
     label: 'breaking',
     title: 'a webhook payload field removed (receivers read it)',
     base: webhookBase,
-    head: [rep(EVENT, 'required: [type, invoiceId, paidAt]\n', 'required: [type, invoiceId]\n'), rep(EVENT, '  paidAt:\n    $ref: ../common/Timestamp.yaml\n', '')],
+    head: [
+      rep(EVENT, 'required: [type, invoiceId, paidAt]\n', 'required: [type, invoiceId]\n'),
+      rep(EVENT, '  paidAt:\n    $ref: ../common/Timestamp.yaml\n', ''),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-removed', EVENT, 'properties:')],
   },
   {
@@ -260,7 +351,10 @@ export const MORE: Case[] = [
     label: 'safe',
     title: 'a webhook payload field added (receivers get more)',
     base: webhookBase,
-    head: [rep(EVENT, 'required: [type, invoiceId, paidAt]\n', 'required: [type, invoiceId, paidAt, amount]\n'), rep(EVENT, '  channel:\n', '  amount:\n    type: number\n  channel:\n')],
+    head: [
+      rep(EVENT, 'required: [type, invoiceId, paidAt]\n', 'required: [type, invoiceId, paidAt, amount]\n'),
+      rep(EVENT, '  channel:\n', '  amount:\n    type: number\n  channel:\n'),
+    ],
     expect: [x('info', 'safe', 'response-property-added', EVENT, '  amount:')],
   },
   {
@@ -290,7 +384,13 @@ export const MORE: Case[] = [
     label: 'safe',
     title: 'a webhook payload field narrowed (receivers accept it)',
     base: webhookBase,
-    head: [rep(EVENT, '  channel:\n    type: string\n', '  channel:\n    type: string\n    enum: [card, credit, transfer]\n')],
+    head: [
+      rep(
+        EVENT,
+        '  channel:\n    type: string\n',
+        '  channel:\n    type: string\n    enum: [card, credit, transfer]\n',
+      ),
+    ],
     expect: [x('info', 'safe', 'response-constraint-tightened', EVENT, 'enum: [card, credit, transfer]')],
   },
   {
@@ -300,7 +400,13 @@ export const MORE: Case[] = [
     label: 'breaking',
     title: "the receiver's reply needs a new required field (receivers send it)",
     base: webhookBase,
-    head: [rep(ACK, 'type: object\nproperties:\n', 'type: object\nrequired: [eventId]\nproperties:\n  eventId:\n    type: string\n')],
+    head: [
+      rep(
+        ACK,
+        'type: object\nproperties:\n',
+        'type: object\nrequired: [eventId]\nproperties:\n  eventId:\n    type: string\n',
+      ),
+    ],
     expect: [x('breaking', 'breaking', 'request-property-added-required', ACK, '  eventId:')],
   },
   {
@@ -321,7 +427,13 @@ export const MORE: Case[] = [
     label: 'warning',
     title: 'a response oneOf gains an alternative',
     base: methods,
-    head: [rep(ATTEMPT, '      - $ref: ./CreditMethod.yaml\n    discriminator:\n', '      - $ref: ./CreditMethod.yaml\n      - $ref: ./LinkMethod.yaml\n    discriminator:\n')],
+    head: [
+      rep(
+        ATTEMPT,
+        '      - $ref: ./CreditMethod.yaml\n    discriminator:\n',
+        '      - $ref: ./CreditMethod.yaml\n      - $ref: ./LinkMethod.yaml\n    discriminator:\n',
+      ),
+    ],
     expect: [x('warning', 'safe', 'response-variant-added', ATTEMPT, '$ref: ./LinkMethod.yaml')],
   },
   {
@@ -331,7 +443,13 @@ export const MORE: Case[] = [
     label: 'safe',
     title: 'a response oneOf loses an alternative (clients receive less)',
     base: methods,
-    head: [rep(ATTEMPT, '      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n    discriminator:\n      propertyName: type\n  invoice:\n', '      - $ref: ./CardMethod.yaml\n    discriminator:\n      propertyName: type\n  invoice:\n')],
+    head: [
+      rep(
+        ATTEMPT,
+        '      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n    discriminator:\n      propertyName: type\n  invoice:\n',
+        '      - $ref: ./CardMethod.yaml\n    discriminator:\n      propertyName: type\n  invoice:\n',
+      ),
+    ],
     expect: [x('info', 'breaking', 'response-variant-removed', ATTEMPT, 'oneOf:')],
   },
   {
@@ -341,7 +459,10 @@ export const MORE: Case[] = [
     label: 'breaking',
     title: 'a request oneOf loses an alternative and its discriminator value',
     base: methods,
-    head: [rep(PIR, '      - $ref: ./CreditMethod.yaml\n    discriminator:\n', '    discriminator:\n'), rep(PIR, '        credit: ./CreditMethod.yaml\n', '')],
+    head: [
+      rep(PIR, '      - $ref: ./CreditMethod.yaml\n    discriminator:\n', '    discriminator:\n'),
+      rep(PIR, '        credit: ./CreditMethod.yaml\n', ''),
+    ],
     expect: [
       x('breaking', 'breaking', 'request-variant-removed', PIR, 'oneOf:'),
       x('breaking', 'breaking', 'request-discriminator-changed', PIR, 'discriminator:'),
@@ -354,7 +475,18 @@ export const MORE: Case[] = [
     label: 'safe',
     title: 'a request oneOf gains an alternative',
     base: methods,
-    head: [rep(PIR, '      - $ref: ./CreditMethod.yaml\n    discriminator:\n', '      - $ref: ./CreditMethod.yaml\n      - $ref: ./LinkMethod.yaml\n    discriminator:\n'), rep(PIR, '        credit: ./CreditMethod.yaml\n', '        credit: ./CreditMethod.yaml\n        link: ./LinkMethod.yaml\n')],
+    head: [
+      rep(
+        PIR,
+        '      - $ref: ./CreditMethod.yaml\n    discriminator:\n',
+        '      - $ref: ./CreditMethod.yaml\n      - $ref: ./LinkMethod.yaml\n    discriminator:\n',
+      ),
+      rep(
+        PIR,
+        '        credit: ./CreditMethod.yaml\n',
+        '        credit: ./CreditMethod.yaml\n        link: ./LinkMethod.yaml\n',
+      ),
+    ],
     expect: [x('info', 'safe', 'request-variant-added', PIR, '$ref: ./LinkMethod.yaml')],
   },
   {
@@ -384,7 +516,13 @@ export const MORE: Case[] = [
     label: 'safe',
     title: 'oneOf alternatives reordered',
     base: methods,
-    head: [rep(ATTEMPT, '      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n', '      - $ref: ./CreditMethod.yaml\n      - $ref: ./CardMethod.yaml\n')],
+    head: [
+      rep(
+        ATTEMPT,
+        '      - $ref: ./CardMethod.yaml\n      - $ref: ./CreditMethod.yaml\n',
+        '      - $ref: ./CreditMethod.yaml\n      - $ref: ./CardMethod.yaml\n',
+      ),
+    ],
     expect: [],
   },
   {
@@ -406,8 +544,20 @@ export const MORE: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'the middle of three inline response alternatives removed (the others are not reported as changed)',
-    base: [rep(ATTEMPT, '  invoice:\n', "  receipt:\n    anyOf:\n      - type: object\n        properties:\n          pdfUrl:\n            type: string\n      - type: object\n        properties:\n          emailSentTo:\n            type: string\n          emailSentAt:\n            type: string\n      - type: object\n        properties:\n          smsSentTo:\n            type: string\n  invoice:\n")],
-    head: [rep(ATTEMPT, '      - type: object\n        properties:\n          emailSentTo:\n            type: string\n          emailSentAt:\n            type: string\n', '')],
+    base: [
+      rep(
+        ATTEMPT,
+        '  invoice:\n',
+        '  receipt:\n    anyOf:\n      - type: object\n        properties:\n          pdfUrl:\n            type: string\n      - type: object\n        properties:\n          emailSentTo:\n            type: string\n          emailSentAt:\n            type: string\n      - type: object\n        properties:\n          smsSentTo:\n            type: string\n  invoice:\n',
+      ),
+    ],
+    head: [
+      rep(
+        ATTEMPT,
+        '      - type: object\n        properties:\n          emailSentTo:\n            type: string\n          emailSentAt:\n            type: string\n',
+        '',
+      ),
+    ],
     expect: [x('info', 'breaking', 'response-variant-removed', ATTEMPT, 'anyOf:')],
   },
   {
@@ -416,8 +566,12 @@ export const MORE: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a single-alternative oneOf written as a plain $ref',
-    base: [rep(ATTEMPT, '  invoice:\n    $ref: ./Invoice.yaml\n', '  invoice:\n    oneOf:\n      - $ref: ./Invoice.yaml\n')],
-    head: [rep(ATTEMPT, '  invoice:\n    oneOf:\n      - $ref: ./Invoice.yaml\n', '  invoice:\n    $ref: ./Invoice.yaml\n')],
+    base: [
+      rep(ATTEMPT, '  invoice:\n    $ref: ./Invoice.yaml\n', '  invoice:\n    oneOf:\n      - $ref: ./Invoice.yaml\n'),
+    ],
+    head: [
+      rep(ATTEMPT, '  invoice:\n    oneOf:\n      - $ref: ./Invoice.yaml\n', '  invoice:\n    $ref: ./Invoice.yaml\n'),
+    ],
     expect: [],
   },
   // ---------------------------------------------------------------- components
@@ -430,7 +584,10 @@ export const MORE: Case[] = [
     head: [
       ...moneyFiles.map((f) => all(f, 'Money.yaml', 'Amount.yaml')),
       del('components/schemas/common/Money.yaml'),
-      app('components/schemas/common/Amount.yaml', readFileSync(path.join(SPEC_DIR, 'components/schemas/common/Money.yaml'), 'utf8')),
+      app(
+        'components/schemas/common/Amount.yaml',
+        readFileSync(path.join(SPEC_DIR, 'components/schemas/common/Money.yaml'), 'utf8'),
+      ),
     ],
     expect: [x('info', 'breaking', 'component-renamed', 'components/schemas/common/Amount.yaml', 'title: Money')],
   },
@@ -446,7 +603,10 @@ export const MORE: Case[] = [
         "                  data:\n                    type: object\n                    required: [success, message, invoiceId]\n                    properties:\n                      success:\n                        description: 'Always `true` here.'\n                        type: boolean\n                      message:\n                        description: Human-readable confirmation.\n                        type: string\n                        examples: [Function has been scheduled for execution]\n                      invoiceId:\n                        $ref: ../../components/schemas/v1/LegacyId.yaml\n",
         '                  data:\n                    $ref: ../../components/schemas/v1/PayResultV1.yaml\n',
       ),
-      app('components/schemas/v1/PayResultV1.yaml', 'title: PayResultV1\ntype: object\nrequired: [success, message, invoiceId]\nproperties:\n  success:\n    type: boolean\n  message:\n    type: string\n  invoiceId:\n    $ref: ./LegacyId.yaml\n'),
+      app(
+        'components/schemas/v1/PayResultV1.yaml',
+        'title: PayResultV1\ntype: object\nrequired: [success, message, invoiceId]\nproperties:\n  success:\n    type: boolean\n  message:\n    type: string\n  invoiceId:\n    $ref: ./LegacyId.yaml\n',
+      ),
     ],
     expect: [],
   },

@@ -56,7 +56,9 @@ export const OPERATIONS: Case[] = [
     label: 'breaking',
     title: 'POST becomes PUT, same operationId',
     head: [rep('paths/v2/invoices_{id}_actions_resend-email.yaml', 'post:\n', 'put:\n')],
-    expect: [x('breaking', 'breaking', 'operation-method-changed', 'paths/v2/invoices_{id}_actions_resend-email.yaml', 'put:')],
+    expect: [
+      x('breaking', 'breaking', 'operation-method-changed', 'paths/v2/invoices_{id}_actions_resend-email.yaml', 'put:'),
+    ],
   },
   {
     id: 'op-id-changed-v2',
@@ -92,7 +94,11 @@ export const OPERATIONS: Case[] = [
     label: 'safe',
     title: 'a new operation',
     head: [
-      rep(ROOT, '  /api/v2/billing/cards:\n', '  /api/v2/billing/cards/{cardId}:\n    $ref: paths/v2/cards_{cardId}.yaml\n  /api/v2/billing/cards:\n'),
+      rep(
+        ROOT,
+        '  /api/v2/billing/cards:\n',
+        '  /api/v2/billing/cards/{cardId}:\n    $ref: paths/v2/cards_{cardId}.yaml\n  /api/v2/billing/cards:\n',
+      ),
       app(
         'paths/v2/cards_{cardId}.yaml',
         "get:\n  operationId: getCard\n  summary: Get a saved card\n  tags: [Cards]\n  parameters:\n    - name: cardId\n      in: path\n      required: true\n      schema:\n        $ref: ../../components/schemas/v2/CardId.yaml\n  responses:\n    '200':\n      description: The card.\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Card.yaml\n",
@@ -107,8 +113,18 @@ export const OPERATIONS: Case[] = [
     label: 'safe',
     title: 'an x-internal operation removed',
     base: [rep('paths/v2/invoices_{id}_actions_resend-email.yaml', 'post:\n', 'post:\n  x-internal: true\n')],
-    head: [rep(ROOT, '  /api/v2/billing/invoices/{id}/actions/resend-email:\n    $ref: paths/v2/invoices_{id}_actions_resend-email.yaml\n', '')],
-    expect: [x('info', 'breaking', 'component-removed', 'components/schemas/v2/EmailQueued.yaml', 'title: EmailQueued', { inBase: true })],
+    head: [
+      rep(
+        ROOT,
+        '  /api/v2/billing/invoices/{id}/actions/resend-email:\n    $ref: paths/v2/invoices_{id}_actions_resend-email.yaml\n',
+        '',
+      ),
+    ],
+    expect: [
+      x('info', 'breaking', 'component-removed', 'components/schemas/v2/EmailQueued.yaml', 'title: EmailQueued', {
+        inBase: true,
+      }),
+    ],
   },
   {
     id: 'op-docs-only',
@@ -118,7 +134,11 @@ export const OPERATIONS: Case[] = [
     title: 'summaries, descriptions, tags and examples edited',
     head: [
       rep(V2_LIST, '  summary: List invoices\n', '  summary: List the invoices of the account\n'),
-      rep(V1_LIST, '      description: Only invoices in this status (title case).\n', '      description: Filter by status.\n'),
+      rep(
+        V1_LIST,
+        '      description: Only invoices in this status (title case).\n',
+        '      description: Filter by status.\n',
+      ),
       rep(V2_GET, '  tags: [Invoices]\n', '  tags: [Invoices, Payments]\n'),
       rep(LIMIT, 'example: 20\n', 'example: 50\n'),
     ],
@@ -131,7 +151,11 @@ export const OPERATIONS: Case[] = [
     label: 'safe',
     title: 'a file reformatted (flow style, quoting, key order)',
     head: [
-      rep(LIMIT, 'schema:\n  type: integer\n  minimum: 1\n  maximum: 100\n  default: 20\n', "schema: { maximum: 100, 'minimum': 1, type: \"integer\", default: 20 }\n"),
+      rep(
+        LIMIT,
+        'schema:\n  type: integer\n  minimum: 1\n  maximum: 100\n  default: 20\n',
+        'schema: { maximum: 100, \'minimum\': 1, type: "integer", default: 20 }\n',
+      ),
     ],
     expect: [],
   },
@@ -142,7 +166,13 @@ export const OPERATIONS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a required query parameter added',
-    head: [rep(V2_LIST, '    - $ref: ../../components/parameters/Limit.yaml\n', `${customerParam(true)}    - $ref: ../../components/parameters/Limit.yaml\n`)],
+    head: [
+      rep(
+        V2_LIST,
+        '    - $ref: ../../components/parameters/Limit.yaml\n',
+        `${customerParam(true)}    - $ref: ../../components/parameters/Limit.yaml\n`,
+      ),
+    ],
     expect: [x('breaking', 'breaking', 'required-parameter-added', V2_LIST, '- name: customerId')],
   },
   {
@@ -151,7 +181,13 @@ export const OPERATIONS: Case[] = [
     version: 'v1',
     label: 'safe',
     title: 'an optional query parameter added',
-    head: [rep(V1_LIST, '    - $ref: ../../components/parameters/PageV1.yaml\n', `${customerParam(false)}    - $ref: ../../components/parameters/PageV1.yaml\n`)],
+    head: [
+      rep(
+        V1_LIST,
+        '    - $ref: ../../components/parameters/PageV1.yaml\n',
+        `${customerParam(false)}    - $ref: ../../components/parameters/PageV1.yaml\n`,
+      ),
+    ],
     expect: [x('info', 'safe', 'optional-parameter-added', V1_LIST, '- name: customerId')],
   },
   {
@@ -169,8 +205,20 @@ export const OPERATIONS: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a required parameter made optional',
-    base: [rep(V2_LIST, '      required: false\n      description: Only invoices of this kind.\n', '      required: true\n      description: Only invoices of this kind.\n')],
-    head: [rep(V2_LIST, '      required: true\n      description: Only invoices of this kind.\n', '      required: false\n      description: Only invoices of this kind.\n')],
+    base: [
+      rep(
+        V2_LIST,
+        '      required: false\n      description: Only invoices of this kind.\n',
+        '      required: true\n      description: Only invoices of this kind.\n',
+      ),
+    ],
+    head: [
+      rep(
+        V2_LIST,
+        '      required: true\n      description: Only invoices of this kind.\n',
+        '      required: false\n      description: Only invoices of this kind.\n',
+      ),
+    ],
     expect: [x('info', 'safe', 'parameter-made-optional', V2_LIST, 'required: false', { after: '- name: kind' })],
   },
   {
@@ -279,7 +327,13 @@ export const OPERATIONS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a value removed from an enum used by a filter and by responses',
-    head: [rep(STATUS, 'enum: [draft, unpaid, payment_pending, paid, cancelled, refunded, collections]', 'enum: [draft, unpaid, payment_pending, paid, cancelled, refunded]')],
+    head: [
+      rep(
+        STATUS,
+        'enum: [draft, unpaid, payment_pending, paid, cancelled, refunded, collections]',
+        'enum: [draft, unpaid, payment_pending, paid, cancelled, refunded]',
+      ),
+    ],
     expect: [
       x('breaking', 'breaking', 'request-enum-value-removed', STATUS, 'enum:'),
       x('info', 'breaking', 'response-enum-value-removed', STATUS, 'enum:'),
@@ -303,7 +357,13 @@ export const OPERATIONS: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'explode: false on a scalar query parameter (same wire)',
-    head: [rep(V2_LIST, '      description: Only invoices in this status.\n', '      description: Only invoices in this status.\n      style: form\n      explode: false\n')],
+    head: [
+      rep(
+        V2_LIST,
+        '      description: Only invoices in this status.\n',
+        '      description: Only invoices in this status.\n      style: form\n      explode: false\n',
+      ),
+    ],
     expect: [],
   },
   {
@@ -321,8 +381,16 @@ export const OPERATIONS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'explode: false on an array query parameter (ids=a,b instead of ids=a&ids=b)',
-    base: [rep(V2_LIST, '    - $ref: ../../components/parameters/Limit.yaml\n', '    - name: ids\n      in: query\n      schema:\n        type: array\n        items:\n          type: string\n    - $ref: ../../components/parameters/Limit.yaml\n')],
-    head: [rep(V2_LIST, '    - name: ids\n      in: query\n', '    - name: ids\n      in: query\n      explode: false\n')],
+    base: [
+      rep(
+        V2_LIST,
+        '    - $ref: ../../components/parameters/Limit.yaml\n',
+        '    - name: ids\n      in: query\n      schema:\n        type: array\n        items:\n          type: string\n    - $ref: ../../components/parameters/Limit.yaml\n',
+      ),
+    ],
+    head: [
+      rep(V2_LIST, '    - name: ids\n      in: query\n', '    - name: ids\n      in: query\n      explode: false\n'),
+    ],
     expect: [x('breaking', 'safe', 'parameter-serialization-changed', V2_LIST, 'explode: false')],
   },
   {
@@ -355,7 +423,13 @@ export const OPERATIONS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'the invoice id pattern narrowed (path parameter and response ids)',
-    head: [rep('components/schemas/v2/InvoiceId.yaml', "pattern: '^inv_[0-9a-hjkmnp-tv-z]{26}$'", "pattern: '^inv_[0-9a-h]{26}$'")],
+    head: [
+      rep(
+        'components/schemas/v2/InvoiceId.yaml',
+        "pattern: '^inv_[0-9a-hjkmnp-tv-z]{26}$'",
+        "pattern: '^inv_[0-9a-h]{26}$'",
+      ),
+    ],
     expect: [
       x('breaking', 'safe', 'request-constraint-tightened', 'components/schemas/v2/InvoiceId.yaml', 'pattern:'),
       x('info', 'safe', 'response-constraint-tightened', 'components/schemas/v2/InvoiceId.yaml', 'pattern:'),

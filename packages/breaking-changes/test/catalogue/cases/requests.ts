@@ -11,11 +11,11 @@ const ACR_V1 = 'components/schemas/v1/ApplyCreditRequestV1.yaml';
 const AFR_V1 = 'components/schemas/v1/AddFundsRequestV1.yaml';
 const SOURCE = 'components/schemas/v2/CreditDetailsSource.yaml';
 const PAY = 'paths/v2/invoices_{id}_actions_pay.yaml';
-const CREDIT = 'paths/v2/invoices_{id}_actions_credit.yaml';
 const ADD_FUNDS = 'paths/v2/credit_actions_add-funds.yaml';
 const PL_PAY_V1 = 'paths/v1/payment-link_{uuid}_pay.yaml';
 
-const holdProp = "  hold:\n    description: 'When `true`, the credit invoice stays `draft` (nothing is credited yet) until `actions/finalize`.'\n    type: boolean\n    default: false\n";
+const holdProp =
+  "  hold:\n    description: 'When `true`, the credit invoice stays `draft` (nothing is credited yet) until `actions/finalize`.'\n    type: boolean\n    default: false\n";
 
 export const REQUESTS: Case[] = [
   {
@@ -24,7 +24,9 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a new required request property',
-    head: [rep(CCR, 'properties:\n  note:\n', 'required: [reason]\nproperties:\n  reason:\n    type: string\n  note:\n')],
+    head: [
+      rep(CCR, 'properties:\n  note:\n', 'required: [reason]\nproperties:\n  reason:\n    type: string\n  note:\n'),
+    ],
     expect: [x('breaking', 'breaking', 'request-property-added-required', CCR, '  reason:')],
   },
   {
@@ -69,7 +71,10 @@ export const REQUESTS: Case[] = [
     version: 'v1',
     label: 'breaking',
     title: 'a request property renamed camelCase -> snake_case in a closed schema',
-    head: [rep(PIR_V1, 'required: [invoiceId, cardId]', 'required: [invoiceId, card_id]'), rep(PIR_V1, '  cardId:\n', '  card_id:\n')],
+    head: [
+      rep(PIR_V1, 'required: [invoiceId, cardId]', 'required: [invoiceId, card_id]'),
+      rep(PIR_V1, '  cardId:\n', '  card_id:\n'),
+    ],
     expect: [x('breaking', 'breaking', 'request-property-renamed', PIR_V1, '  card_id:')],
   },
   {
@@ -79,7 +84,13 @@ export const REQUESTS: Case[] = [
     label: 'warning',
     title: 'a property no longer described in an open request schema',
     base: [rep(ACR, 'additionalProperties: false\n', '')],
-    head: [rep(ACR, "  noEmail:\n    description: 'When `true`, no \"invoice paid\" email is sent if this credit pays the invoice off.'\n    type: boolean\n    default: false\n", '')],
+    head: [
+      rep(
+        ACR,
+        '  noEmail:\n    description: \'When `true`, no "invoice paid" email is sent if this credit pays the invoice off.\'\n    type: boolean\n    default: false\n',
+        '',
+      ),
+    ],
     expect: [x('warning', 'breaking', 'request-property-removed', ACR, 'properties:')],
   },
   {
@@ -142,7 +153,13 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'warning',
     title: 'a request default added',
-    head: [rep(CCR, '    type: string\n    format: date\n', '    type: string\n    format: date\n    default: "2026-01-01"\n')],
+    head: [
+      rep(
+        CCR,
+        '    type: string\n    format: date\n',
+        '    type: string\n    format: date\n    default: "2026-01-01"\n',
+      ),
+    ],
     expect: [x('warning', 'safe', 'request-default-added', CCR, 'default: "2026-01-01"')],
   },
   {
@@ -175,7 +192,13 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a request property became readOnly',
-    head: [rep(CCR, '    minLength: 1\n    maxLength: 1000\n', '    minLength: 1\n    maxLength: 1000\n    readOnly: true\n')],
+    head: [
+      rep(
+        CCR,
+        '    minLength: 1\n    maxLength: 1000\n',
+        '    minLength: 1\n    maxLength: 1000\n    readOnly: true\n',
+      ),
+    ],
     expect: [x('breaking', 'safe', 'request-property-read-only', CCR, 'readOnly: true')],
   },
   {
@@ -184,7 +207,9 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'dependentRequired added (hold now needs a note)',
-    head: [rep(CCR, 'additionalProperties: false\n', 'additionalProperties: false\ndependentRequired:\n  hold: [note]\n')],
+    head: [
+      rep(CCR, 'additionalProperties: false\n', 'additionalProperties: false\ndependentRequired:\n  hold: [note]\n'),
+    ],
     expect: [x('breaking', 'safe', 'request-dependency-added', CCR, '  hold: [note]')],
   },
   {
@@ -193,7 +218,13 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'if/then added (held credits need lines)',
-    head: [rep(CCR, 'additionalProperties: false\n', 'additionalProperties: false\nif:\n  properties:\n    hold:\n      const: true\nthen:\n  required: [lines]\n')],
+    head: [
+      rep(
+        CCR,
+        'additionalProperties: false\n',
+        'additionalProperties: false\nif:\n  properties:\n    hold:\n      const: true\nthen:\n  required: [lines]\n',
+      ),
+    ],
     expect: [x('breaking', 'safe', 'request-dependency-added', CCR, 'if:')],
   },
   {
@@ -202,7 +233,9 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'dependentRequired removed',
-    base: [rep(CCR, 'additionalProperties: false\n', 'additionalProperties: false\ndependentRequired:\n  hold: [note]\n')],
+    base: [
+      rep(CCR, 'additionalProperties: false\n', 'additionalProperties: false\ndependentRequired:\n  hold: [note]\n'),
+    ],
     head: [rep(CCR, 'dependentRequired:\n  hold: [note]\n', '')],
     expect: [x('info', 'safe', 'request-dependency-removed', CCR, 'title: CreateCreditInvoiceRequest')],
   },
@@ -239,8 +272,12 @@ export const REQUESTS: Case[] = [
     ],
     expect: [
       x('info', 'breaking', 'component-removed', ACR_V1, 'title: ApplyCreditRequestV1', { inBase: true }),
-      x('warning', 'breaking', 'request-property-removed', 'paths/v1/invoice_{id}_apply-credit.yaml', 'schema:', { after: 'requestBody:' }),
-      x('info', 'safe', 'request-constraint-loosened', 'paths/v1/invoice_{id}_apply-credit.yaml', 'schema:', { after: 'requestBody:' }),
+      x('warning', 'breaking', 'request-property-removed', 'paths/v1/invoice_{id}_apply-credit.yaml', 'schema:', {
+        after: 'requestBody:',
+      }),
+      x('info', 'safe', 'request-constraint-loosened', 'paths/v1/invoice_{id}_apply-credit.yaml', 'schema:', {
+        after: 'requestBody:',
+      }),
     ],
   },
   {
@@ -282,7 +319,9 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'the request media type replaced',
-    head: [rep(ADD_FUNDS, '    content:\n      application/json:\n', '    content:\n      application/vnd.billing+json:\n')],
+    head: [
+      rep(ADD_FUNDS, '    content:\n      application/json:\n', '    content:\n      application/vnd.billing+json:\n'),
+    ],
     expect: [
       x('breaking', 'breaking', 'request-content-type-removed', ADD_FUNDS, 'content:', { after: 'requestBody:' }),
       x('info', 'safe', 'request-content-type-added', ADD_FUNDS, 'application/vnd.billing+json:'),
@@ -294,7 +333,13 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a request property now accepts null',
-    head: [rep(CCR, '    description: Why the invoice is credited; printed on the credit invoice and its credit note.\n    type: string\n', "    description: Why the invoice is credited; printed on the credit invoice and its credit note.\n    type: [string, 'null']\n")],
+    head: [
+      rep(
+        CCR,
+        '    description: Why the invoice is credited; printed on the credit invoice and its credit note.\n    type: string\n',
+        "    description: Why the invoice is credited; printed on the credit invoice and its credit note.\n    type: [string, 'null']\n",
+      ),
+    ],
     expect: [x('info', 'safe', 'request-constraint-loosened', CCR, "type: [string, 'null']")],
   },
   {
@@ -330,7 +375,13 @@ export const REQUESTS: Case[] = [
     version: 'v1',
     label: 'breaking',
     title: 'a v1 decimal-string pattern narrowed (used in requests and responses)',
-    head: [rep('components/schemas/v1/DecimalString.yaml', "pattern: '^-?(0|[1-9][0-9]{0,8})\\.[0-9]{2}$'", "pattern: '^(0|[1-9][0-9]{0,8})\\.[0-9]{2}$'")],
+    head: [
+      rep(
+        'components/schemas/v1/DecimalString.yaml',
+        "pattern: '^-?(0|[1-9][0-9]{0,8})\\.[0-9]{2}$'",
+        "pattern: '^(0|[1-9][0-9]{0,8})\\.[0-9]{2}$'",
+      ),
+    ],
     expect: [
       x('breaking', 'safe', 'request-constraint-tightened', 'components/schemas/v1/DecimalString.yaml', 'pattern:'),
       x('info', 'safe', 'response-constraint-tightened', 'components/schemas/v1/DecimalString.yaml', 'pattern:'),
@@ -387,7 +438,13 @@ export const REQUESTS: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'an equivalent bound: integer quantity minimum 1 as exclusiveMinimum 0 (responses)',
-    head: [rep('components/schemas/v2/InvoiceLine.yaml', '    type: integer\n    minimum: 1\n', '    type: integer\n    exclusiveMinimum: 0\n')],
+    head: [
+      rep(
+        'components/schemas/v2/InvoiceLine.yaml',
+        '    type: integer\n    minimum: 1\n',
+        '    type: integer\n    exclusiveMinimum: 0\n',
+      ),
+    ],
     expect: [],
   },
   {
@@ -420,7 +477,13 @@ export const REQUESTS: Case[] = [
     version: 'both',
     label: 'safe',
     title: 'a pattern spelled with [0-9] instead of \\d (same language)',
-    head: [rep('components/schemas/common/Timestamp.yaml', "pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$'", "pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$'")],
+    head: [
+      rep(
+        'components/schemas/common/Timestamp.yaml',
+        "pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$'",
+        "pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$'",
+      ),
+    ],
     expect: [],
   },
 ];

@@ -21,7 +21,8 @@ const UNAUTH = 'components/responses/Unauthorized.yaml';
 const RETRY = 'components/headers/Retry-After.yaml';
 const REQ_ID = 'components/headers/X-Request-Id.yaml';
 
-const getInvoiceHeaders = "      headers:\n        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n";
+const getInvoiceHeaders =
+  '      headers:\n        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n';
 
 export const RESPONSES: Case[] = [
   {
@@ -30,7 +31,14 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a response property removed',
-    head: [rep(INV, '  - isOverdue\n', ''), rep(INV, "  isOverdue:\n    description: 'Derived, never stored; `true` when the invoice is `unpaid` and `dueAt` is in the past.'\n    type: boolean\n", '')],
+    head: [
+      rep(INV, '  - isOverdue\n', ''),
+      rep(
+        INV,
+        "  isOverdue:\n    description: 'Derived, never stored; `true` when the invoice is `unpaid` and `dueAt` is in the past.'\n    type: boolean\n",
+        '',
+      ),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-removed', INV, 'properties:')],
   },
   {
@@ -39,7 +47,10 @@ export const RESPONSES: Case[] = [
     version: 'v1',
     label: 'breaking',
     title: 'a v1 payload field removed (merged through the SuccessEnvelopeV1 allOf)',
-    head: [rep(INV_V1, ', amountpaid, balance, items]', ', amountpaid, items]'), rep(INV_V1, '  balance:\n    description: Amount still due.\n    $ref: ./DecimalString.yaml\n', '')],
+    head: [
+      rep(INV_V1, ', amountpaid, balance, items]', ', amountpaid, items]'),
+      rep(INV_V1, '  balance:\n    description: Amount still due.\n    $ref: ./DecimalString.yaml\n', ''),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-removed', INV_V1, 'properties:')],
   },
   {
@@ -50,9 +61,17 @@ export const RESPONSES: Case[] = [
     title: 'a field of an inline v1 payload (inside a path file) removed',
     head: [
       rep(PAY_V1, 'required: [success, message, invoiceId]', 'required: [success, invoiceId]'),
-      rep(PAY_V1, "                      message:\n                        description: Human-readable confirmation.\n                        type: string\n", ''),
+      rep(
+        PAY_V1,
+        '                      message:\n                        description: Human-readable confirmation.\n                        type: string\n',
+        '',
+      ),
     ],
-    expect: [x('breaking', 'breaking', 'response-property-removed', PAY_V1, 'properties:', { after: 'required: [success, invoiceId]' })],
+    expect: [
+      x('breaking', 'breaking', 'response-property-removed', PAY_V1, 'properties:', {
+        after: 'required: [success, invoiceId]',
+      }),
+    ],
   },
   {
     id: 'resp-prop-renamed-v1-snake-camel',
@@ -60,7 +79,10 @@ export const RESPONSES: Case[] = [
     version: 'v1',
     label: 'breaking',
     title: 'a v1 response field renamed snake_case -> camelCase',
-    head: [rep(INV_V1, 'publicId, formatted_id, type', 'publicId, formattedId, type'), rep(INV_V1, '  formatted_id:\n', '  formattedId:\n')],
+    head: [
+      rep(INV_V1, 'publicId, formatted_id, type', 'publicId, formattedId, type'),
+      rep(INV_V1, '  formatted_id:\n', '  formattedId:\n'),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-renamed', INV_V1, '  formattedId:')],
   },
   {
@@ -105,7 +127,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a response number -> string',
-    head: [rep(LINE, '    description: Tax rate of the line in percent.\n    type: number\n', '    description: Tax rate of the line in percent.\n    type: string\n')],
+    head: [
+      rep(
+        LINE,
+        '    description: Tax rate of the line in percent.\n    type: number\n',
+        '    description: Tax rate of the line in percent.\n    type: string\n',
+      ),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-type-changed', LINE, 'type: string', { after: 'taxRate:' })],
   },
   {
@@ -114,7 +142,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a response property may now be null',
-    head: [rep(CARD, '    description: Last four digits of the card number.\n    type: string\n', "    description: Last four digits of the card number.\n    type: [string, 'null']\n")],
+    head: [
+      rep(
+        CARD,
+        '    description: Last four digits of the card number.\n    type: string\n',
+        "    description: Last four digits of the card number.\n    type: [string, 'null']\n",
+      ),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-made-nullable', CARD, "type: [string, 'null']")],
   },
   {
@@ -124,7 +158,10 @@ export const RESPONSES: Case[] = [
     label: 'warning',
     title: 'a response enum value added (also a filter value)',
     head: [rep(KIND, 'enum: [standard, add_funds, credit]', 'enum: [standard, add_funds, credit, refund]')],
-    expect: [x('info', 'safe', 'request-enum-value-added', KIND, 'enum:'), x('warning', 'safe', 'response-enum-value-added', KIND, 'enum:')],
+    expect: [
+      x('info', 'safe', 'request-enum-value-added', KIND, 'enum:'),
+      x('warning', 'safe', 'response-enum-value-added', KIND, 'enum:'),
+    ],
   },
   {
     id: 'resp-enum-value-renamed-v1',
@@ -133,7 +170,10 @@ export const RESPONSES: Case[] = [
     label: 'breaking',
     title: 'a v1 status spelled differently (Payment Pending -> PaymentPending)',
     head: [rep(STATUS_V1, 'Payment Pending', 'PaymentPending')],
-    expect: [x('breaking', 'breaking', 'request-enum-value-renamed', STATUS_V1, 'enum:'), x('breaking', 'breaking', 'response-enum-value-renamed', STATUS_V1, 'enum:')],
+    expect: [
+      x('breaking', 'breaking', 'request-enum-value-renamed', STATUS_V1, 'enum:'),
+      x('breaking', 'breaking', 'response-enum-value-renamed', STATUS_V1, 'enum:'),
+    ],
   },
   {
     id: 'resp-format-datetime-to-date',
@@ -195,7 +235,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'an explicit 400 replaced by a 4XX range with the same body',
-    head: [rep(V2_LIST, "    '400':\n      description: 'A query parameter is invalid", "    '4XX':\n      description: 'A query parameter is invalid")],
+    head: [
+      rep(
+        V2_LIST,
+        "    '400':\n      description: 'A query parameter is invalid",
+        "    '4XX':\n      description: 'A query parameter is invalid",
+      ),
+    ],
     expect: [],
   },
   {
@@ -204,7 +250,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a new error status',
-    head: [rep(V2_GET, "    '401':\n      $ref: ../../components/responses/Unauthorized.yaml\n", "    '401':\n      $ref: ../../components/responses/Unauthorized.yaml\n    '410':\n      $ref: ../../components/responses/InvoiceNotFound.yaml\n")],
+    head: [
+      rep(
+        V2_GET,
+        "    '401':\n      $ref: ../../components/responses/Unauthorized.yaml\n",
+        "    '401':\n      $ref: ../../components/responses/Unauthorized.yaml\n    '410':\n      $ref: ../../components/responses/InvoiceNotFound.yaml\n",
+      ),
+    ],
     expect: [x('info', 'safe', 'response-status-added', V2_GET, "'410':")],
   },
   {
@@ -225,7 +277,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a response media type added',
-    head: [rep(V2_GET, getInvoiceHeaders, `${getInvoiceHeaders}        text/csv:\n          schema:\n            type: string\n`)],
+    head: [
+      rep(
+        V2_GET,
+        getInvoiceHeaders,
+        `${getInvoiceHeaders}        text/csv:\n          schema:\n            type: string\n`,
+      ),
+    ],
     expect: [x('info', 'safe', 'response-content-type-added', V2_GET, 'text/csv:')],
   },
   {
@@ -234,7 +292,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a response property became writeOnly (no longer returned)',
-    head: [rep(INV, "    pattern: '^[1-9][0-9]{0,17}$'\n    examples: ['46376']\n", "    pattern: '^[1-9][0-9]{0,17}$'\n    writeOnly: true\n    examples: ['46376']\n")],
+    head: [
+      rep(
+        INV,
+        "    pattern: '^[1-9][0-9]{0,17}$'\n    examples: ['46376']\n",
+        "    pattern: '^[1-9][0-9]{0,17}$'\n    writeOnly: true\n    examples: ['46376']\n",
+      ),
+    ],
     expect: [x('breaking', 'safe', 'response-property-write-only', INV, 'writeOnly: true')],
   },
   {
@@ -243,7 +307,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'readOnly added to a response-only property',
-    head: [rep(INV, "    pattern: '^[1-9][0-9]{0,17}$'\n    examples: ['46376']\n", "    pattern: '^[1-9][0-9]{0,17}$'\n    readOnly: true\n    examples: ['46376']\n")],
+    head: [
+      rep(
+        INV,
+        "    pattern: '^[1-9][0-9]{0,17}$'\n    examples: ['46376']\n",
+        "    pattern: '^[1-9][0-9]{0,17}$'\n    readOnly: true\n    examples: ['46376']\n",
+      ),
+    ],
     expect: [],
   },
   {
@@ -252,7 +322,13 @@ export const RESPONSES: Case[] = [
     version: 'v1',
     label: 'breaking',
     title: 'an inline v1 field switched from a string id to an integer',
-    head: [rep(PAY_V1, '                      invoiceId:\n                        $ref: ../../components/schemas/v1/LegacyId.yaml\n', '                      invoiceId:\n                        type: integer\n')],
+    head: [
+      rep(
+        PAY_V1,
+        '                      invoiceId:\n                        $ref: ../../components/schemas/v1/LegacyId.yaml\n',
+        '                      invoiceId:\n                        type: integer\n',
+      ),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-type-changed', PAY_V1, 'type: integer')],
   },
   {
@@ -261,7 +337,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a $ref retargeted to another existing component: located at the $ref, not in the target',
-    head: [rep(INV, '  subtotal:\n    description: Sum of the lines\' amounts, before tax.\n    $ref: ../common/Money.yaml\n', "  subtotal:\n    description: Sum of the lines' amounts, before tax.\n    $ref: ../v1/DecimalString.yaml\n")],
+    head: [
+      rep(
+        INV,
+        "  subtotal:\n    description: Sum of the lines' amounts, before tax.\n    $ref: ../common/Money.yaml\n",
+        "  subtotal:\n    description: Sum of the lines' amounts, before tax.\n    $ref: ../v1/DecimalString.yaml\n",
+      ),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-type-changed', INV, '$ref: ../v1/DecimalString.yaml')],
   },
   {
@@ -270,7 +352,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a $ref retargeted from NullableTimestamp to Timestamp (never null now)',
-    head: [rep(INV, "    description: 'When the invoice became `paid`; `null` otherwise.'\n    $ref: ../common/NullableTimestamp.yaml\n", "    description: 'When the invoice became `paid`; `null` otherwise.'\n    $ref: ../common/Timestamp.yaml\n")],
+    head: [
+      rep(
+        INV,
+        "    description: 'When the invoice became `paid`; `null` otherwise.'\n    $ref: ../common/NullableTimestamp.yaml\n",
+        "    description: 'When the invoice became `paid`; `null` otherwise.'\n    $ref: ../common/Timestamp.yaml\n",
+      ),
+    ],
     expect: [x('info', 'safe', 'response-constraint-tightened', INV, '$ref: ../common/Timestamp.yaml')],
   },
   {
@@ -279,7 +367,10 @@ export const RESPONSES: Case[] = [
     version: 'v1',
     label: 'safe',
     title: "the v1 envelope's generic data member dropped (every response still defines data)",
-    head: [rep(ENV_V1, 'required: [success, timestamp, requestId, data]', 'required: [success, timestamp, requestId]'), rep(ENV_V1, '  data:\n    description: The payload; its shape depends on the operation.\n    type: object\n', '')],
+    head: [
+      rep(ENV_V1, 'required: [success, timestamp, requestId, data]', 'required: [success, timestamp, requestId]'),
+      rep(ENV_V1, '  data:\n    description: The payload; its shape depends on the operation.\n    type: object\n', ''),
+    ],
     expect: [],
   },
   {
@@ -288,7 +379,10 @@ export const RESPONSES: Case[] = [
     version: 'v1',
     label: 'breaking',
     title: 'a field removed from the v1 envelope (every v1 success response)',
-    head: [rep(ENV_V1, 'required: [success, timestamp, requestId, data]', 'required: [success, timestamp, data]'), rep(ENV_V1, '  requestId:\n    $ref: ./RequestIdV1.yaml\n', '')],
+    head: [
+      rep(ENV_V1, 'required: [success, timestamp, requestId, data]', 'required: [success, timestamp, data]'),
+      rep(ENV_V1, '  requestId:\n    $ref: ./RequestIdV1.yaml\n', ''),
+    ],
     expect: [x('breaking', 'breaking', 'response-property-removed', ENV_V1, 'properties:')],
   },
   {
@@ -297,7 +391,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: "type gains 'null' but the enum does not list null (null is still invalid)",
-    head: [rep(CARD, '    description: Card network.\n    type: string\n', "    description: Card network.\n    type: [string, 'null']\n")],
+    head: [
+      rep(
+        CARD,
+        '    description: Card network.\n    type: string\n',
+        "    description: Card network.\n    type: [string, 'null']\n",
+      ),
+    ],
     expect: [],
   },
   {
@@ -306,7 +406,14 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a response property moved into an allOf member (same object)',
-    head: [rep(ATTEMPT, '  invoice:\n    $ref: ./Invoice.yaml\n', ''), rep(ATTEMPT, 'type: object\n', 'type: object\nallOf:\n  - properties:\n      invoice:\n        $ref: ./Invoice.yaml\n')],
+    head: [
+      rep(ATTEMPT, '  invoice:\n    $ref: ./Invoice.yaml\n', ''),
+      rep(
+        ATTEMPT,
+        'type: object\n',
+        'type: object\nallOf:\n  - properties:\n      invoice:\n        $ref: ./Invoice.yaml\n',
+      ),
+    ],
     expect: [],
   },
   // ---------------------------------------------------------------- headers
@@ -316,7 +423,16 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'breaking',
     title: 'a required response header removed',
-    head: [rep(V2_GET, getInvoiceHeaders, getInvoiceHeaders.replace("      headers:\n        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n", ''))],
+    head: [
+      rep(
+        V2_GET,
+        getInvoiceHeaders,
+        getInvoiceHeaders.replace(
+          '      headers:\n        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n',
+          '',
+        ),
+      ),
+    ],
     expect: [x('breaking', 'safe', 'response-header-removed', V2_GET, "'200':")],
   },
   {
@@ -325,7 +441,9 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'warning',
     title: 'an optional response header removed',
-    head: [rep(PAY, '        Idempotent-Replayed:\n          $ref: ../../components/headers/Idempotent-Replayed.yaml\n', '')],
+    head: [
+      rep(PAY, '        Idempotent-Replayed:\n          $ref: ../../components/headers/Idempotent-Replayed.yaml\n', ''),
+    ],
     expect: [x('warning', 'safe', 'response-optional-header-removed', PAY, 'headers:', { after: "'202':" })],
   },
   {
@@ -352,7 +470,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a new response header',
-    head: [rep(V2_GET, '        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n', '        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n        ETag:\n          schema:\n            type: string\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n')],
+    head: [
+      rep(
+        V2_GET,
+        '        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n',
+        '        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n        ETag:\n          schema:\n            type: string\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n',
+      ),
+    ],
     expect: [x('info', 'safe', 'response-header-added', V2_GET, 'ETag:')],
   },
   {
@@ -370,7 +494,13 @@ export const RESPONSES: Case[] = [
     version: 'v2',
     label: 'safe',
     title: 'a response header name written in another case',
-    head: [rep(V2_GET, '        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n', '        x-request-id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n')],
+    head: [
+      rep(
+        V2_GET,
+        '        X-Request-Id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n',
+        '        x-request-id:\n          $ref: ../../components/headers/X-Request-Id.yaml\n      content:\n        application/json:\n          schema:\n            $ref: ../../components/schemas/v2/Invoice.yaml\n',
+      ),
+    ],
     expect: [],
   },
 ];
