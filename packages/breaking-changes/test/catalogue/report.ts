@@ -29,7 +29,13 @@ const row = (k: Category | 'all') => {
 const misses: string[] = [];
 for (const c of CATALOGUE) {
   if (show && c.id !== show) continue;
-  const out = await runCase(c);
+  let out: Awaited<ReturnType<typeof runCase>>;
+  try {
+    out = await runCase(c);
+  } catch (e) {
+    misses.push(`${c.id} (${(e as Error).message})`);
+    continue;
+  }
   const breaking = out.findings.some((f) => f.severity === 'breaking');
   const warned = out.findings.some((f) => f.severity === 'warning');
   const exact = JSON.stringify(out.actual) === JSON.stringify(out.expected);

@@ -193,7 +193,13 @@ export const MORE: Case[] = [
     version: 'both',
     label: 'breaking',
     title: 'the production server removed',
-    head: [rep(ROOT, '  - url: https://api.billing.example\n    description: Production (placeholder host)\n', '')],
+    head: [
+      rep(
+        ROOT,
+        '  - url: https://api.billing.example\n    description: Production (placeholder host), for every integrator on the public internet.\n    x-internal: false\n',
+        '',
+      ),
+    ],
     expect: [x('breaking', 'safe', 'server-removed', ROOT, 'servers:')],
   },
   {
@@ -232,7 +238,7 @@ export const MORE: Case[] = [
     head: [
       rep(
         ROOT,
-        '  - url: https://api.billing.example\n    description: Production (placeholder host)\n',
+        '  - url: https://api.billing.example\n    description: Production (placeholder host), for every integrator on the public internet.\n',
         '  - url: https://api.billing.example/\n    description: Production\n',
       ),
     ],
@@ -600,12 +606,12 @@ export const MORE: Case[] = [
     head: [
       rep(
         'paths/v1/pay.yaml',
-        "                  data:\n                    type: object\n                    required: [success, message, invoiceId]\n                    properties:\n                      success:\n                        description: 'Always `true` here.'\n                        type: boolean\n                      message:\n                        description: Human-readable confirmation.\n                        type: string\n                        examples: [Function has been scheduled for execution]\n                      invoiceId:\n                        $ref: ../../components/schemas/v1/LegacyId.yaml\n",
+        "                  data:\n                    type: object\n                    required: [success, message, invoiceId]\n                    properties:\n                      success:\n                        description: 'Always `true` here.'\n                        type: boolean\n                      message:\n                        description: Human-readable confirmation.\n                        type: string\n                        maxLength: 500\n                        examples: [Function has been scheduled for execution]\n                      invoiceId:\n                        $ref: ../../components/schemas/v1/LegacyId.yaml\n",
         '                  data:\n                    $ref: ../../components/schemas/v1/PayResultV1.yaml\n',
       ),
       app(
         'components/schemas/v1/PayResultV1.yaml',
-        'title: PayResultV1\ntype: object\nrequired: [success, message, invoiceId]\nproperties:\n  success:\n    type: boolean\n  message:\n    type: string\n  invoiceId:\n    $ref: ./LegacyId.yaml\n',
+        'title: PayResultV1\ntype: object\nrequired: [success, message, invoiceId]\nproperties:\n  success:\n    type: boolean\n  message:\n    type: string\n    maxLength: 500\n  invoiceId:\n    $ref: ./LegacyId.yaml\n',
       ),
     ],
     expect: [],

@@ -153,8 +153,8 @@ export const OPERATIONS: Case[] = [
     head: [
       rep(
         LIMIT,
-        'schema:\n  type: integer\n  minimum: 1\n  maximum: 100\n  default: 20\n',
-        'schema: { maximum: 100, \'minimum\': 1, type: "integer", default: 20 }\n',
+        'schema:\n  type: integer\n  format: int32\n  minimum: 1\n  maximum: 100\n  default: 20\n',
+        'schema: { maximum: 100, \'minimum\': 1, format: int32, type: "integer", default: 20 }\n',
       ),
     ],
     expect: [],

@@ -441,8 +441,8 @@ export const REQUESTS: Case[] = [
     head: [
       rep(
         'components/schemas/v2/InvoiceLine.yaml',
-        '    type: integer\n    minimum: 1\n',
-        '    type: integer\n    exclusiveMinimum: 0\n',
+        '    minimum: 1\n    maximum: 100000\n',
+        '    exclusiveMinimum: 0\n    maximum: 100000\n',
       ),
     ],
     expect: [],
@@ -465,8 +465,8 @@ export const REQUESTS: Case[] = [
     head: [
       rep(
         'components/schemas/common/NullableTimestamp.yaml',
-        "type: [string, 'null']\nformat: date-time\npattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$'\n",
-        "oneOf:\n  - type: string\n    format: date-time\n    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$'\n  - type: 'null'\n",
+        "type: [string, 'null']\nformat: date-time\nmaxLength: 24\npattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$'\n",
+        "oneOf:\n  - type: string\n    format: date-time\n    maxLength: 24\n    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$'\n  - type: 'null'\n",
       ),
     ],
     expect: [],
