@@ -51,7 +51,7 @@ afterAll(() => {
   if (repo) rmSync(repo, { recursive: true, force: true });
 });
 
-describe('cli', { timeout: 30_000 }, () => {
+describe('cli', { timeout: 120_000 }, () => {
   it('unchanged spec: exit 0', () => {
     const r = cli();
     expect(r.stdout).toContain('0 breaking, 0 warnings, 0 info');
