@@ -288,6 +288,26 @@ describe('a server that is not a sandbox', () => {
     expect(run.exchanges.filter((e) => e.operation === 'listInvoices')).toHaveLength(1);
   });
 
+  it("takes a 429 the server already gave an operation as its rate-limit scenario's proof, spending nothing", async () => {
+    const limited = await withSandbox({ rateLimit: '4/2s' });
+    try {
+      const run = await runLive({
+        baseUrl: limited.url,
+        apiKey: readWriteKey(limited),
+        sandbox: false,
+        operations: ['listInvoices'],
+        kinds: ['negative', 'rate-limit'],
+      });
+      expect(run.findings).toEqual([]);
+      expect(run.exchanges.some((e) => e.scenario.includes(' 400 ') && e.response.status === 429)).toBe(true);
+      const scenario = run.results.find((r) => r.kind === 'rate-limit')!;
+      expect(scenario.outcome).toBe('passed');
+      expect(run.exchanges.filter((e) => e.scenario === scenario.id)).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('needs an API key', async () => {
     await expect(runLive({ baseUrl: sandbox.url, sandbox: false })).rejects.toThrow(UsageError);
     await expect(runLive({ baseUrl: sandbox.url, sandbox: false })).rejects.toThrow(

@@ -33,7 +33,13 @@ describe('compilation', () => {
     const problem = { ...(openapi as any).components.examples.ProblemInvoiceNotFound.value };
     const headers = { 'x-request-id': problem.requestId };
     const notFound = (operationId: string) =>
-      validator.validateResponse({ operationId, status: 404, headers, contentType: 'application/problem+json', body: problem });
+      validator.validateResponse({
+        operationId,
+        status: 404,
+        headers,
+        contentType: 'application/problem+json',
+        body: problem,
+      });
     expect(notFound('getInvoice')).toEqual([]);
     const afterFirst = compile.mock.calls.length;
     expect(notFound('payInvoice')).toEqual([]);

@@ -62,28 +62,34 @@ export function statusV1(validator: ConformanceValidator, status: string): strin
 }
 
 /**
- * Lookups a black-box run shares between its scenarios: a list read once is reused until the run
- * changes something on the server (any non-GET answered 2xx) or `maxAgeMs` passes, so that the
- * server's rate limit is spent on the checks, not on finding the same invoice again.
+ * Lookups a black-box run shares between its scenarios, so that the server's rate limit is spent on
+ * the checks, not on finding the same invoice again. A list read once is reused: entries the run has
+ * changed since (by id: a path parameter or a body's `invoiceId`) are left out, and when what is left
+ * is not enough the list is read again. The credit balance is read again after any change.
  */
 export class Lookups {
-  private readonly entries = new Map<string, { mutations: number; at: number; exchange: Promise<Exchange> }>();
+  private readonly entries = new Map<string, { seq: number; exchange: Promise<Exchange> }>();
 
-  constructor(private readonly maxAgeMs = 10_000) {}
-
-  read(scope: Scope, key: string, load: () => Promise<Exchange>): Promise<Exchange> {
-    const mutations = scope.session.mutations;
+  /** The exchange of `key`, read at or after change number `minSeq`, with the change number it was read at. */
+  async read(
+    scope: Scope,
+    key: string,
+    load: () => Promise<Exchange>,
+    minSeq: number,
+  ): Promise<{ exchange: Exchange; seq: number }> {
     const cached = this.entries.get(key);
-    if (cached && cached.mutations === mutations && performance.now() - cached.at < this.maxAgeMs)
-      return cached.exchange;
+    if (cached && cached.seq >= minSeq) return { exchange: await cached.exchange, seq: cached.seq };
+    const seq = scope.session.mutations;
     const exchange = load();
-    this.entries.set(key, { mutations, at: performance.now(), exchange });
-    // Only a 200 is worth keeping; anything else is asked again next time.
-    exchange.then(
-      (e) => e.response.status !== 200 && this.entries.delete(key),
-      () => this.entries.delete(key),
-    );
-    return exchange;
+    this.entries.set(key, { seq, exchange });
+    try {
+      const done = await exchange;
+      if (done.response.status !== 200) this.entries.delete(key); // only a 200 is worth keeping
+      return { exchange: done, seq };
+    } catch (error) {
+      this.entries.delete(key);
+      throw error;
+    }
   }
 }
 
@@ -103,10 +109,35 @@ function makeFixture(parts: FixtureParts): Fixture {
     const use = schemeOf(validator, operation);
     return scope.call(operation, { ...(use ? { key: keyFor(use.scheme, keys) } : {}), ...options });
   };
-  const read = <T>(operation: string, options: CallOptions = {}): Promise<T> => {
+  const session = scope.session;
+  /** A read, served from the run's lookups when there are any; `seq` is the change count it reflects. */
+  const read = async <T>(
+    operation: string,
+    options: CallOptions,
+    minSeq: number,
+  ): Promise<{ body: T; seq: number }> => {
     const load = () => call(operation, options);
-    const key = `${operation} ${JSON.stringify(options)}`;
-    return (lookups ? lookups.read(scope, key, load) : load()).then((exchange) => setup<T>(exchange, 200));
+    const { exchange, seq } = lookups
+      ? await lookups.read(scope, `${operation} ${JSON.stringify(options)}`, load, minSeq)
+      : { exchange: await load(), seq: session.mutations };
+    return { body: setup<T>(exchange, 200), seq };
+  };
+  /** Whether the run changed one of `ids` after change number `seq`. */
+  const changedSince = (seq: number, ids: Array<string | number>) =>
+    ids.some((id) => (session.changed.get(String(id)) ?? 0) > seq);
+  /** The `nth` entry of a list not changed since it was read; the list is read again when too few are left. */
+  const nthOf = async <T>(
+    list: (minSeq: number) => Promise<{ items: T[]; seq: number }>,
+    ids: (item: T) => Array<string | number>,
+    nth: number,
+  ): Promise<{ found: T | undefined; seen: number }> => {
+    let { items, seq } = await list(0);
+    let usable = items.filter((item) => !changedSince(seq, ids(item)));
+    if (usable.length <= nth && seq < session.mutations) {
+      ({ items, seq } = await list(session.mutations));
+      usable = items;
+    }
+    return { found: usable[nth], seen: usable.length };
   };
   return {
     keys,
@@ -114,35 +145,44 @@ function makeFixture(parts: FixtureParts): Fixture {
     call,
     async invoice(status, options = {}) {
       const kind = options.kind ?? 'standard';
-      const page = await read<SuccessBody<'listInvoices'>>('listInvoices', { query: { status, kind, limit: 100 } });
-      const found = page.data[options.nth ?? 0];
+      const nth = options.nth ?? 0;
+      const { found, seen } = await nthOf(
+        async (minSeq) => {
+          const query = { status, kind, limit: 100 };
+          const { body, seq } = await read<SuccessBody<'listInvoices'>>('listInvoices', { query }, minSeq);
+          return { items: body.data, seq };
+        },
+        (invoice) => [invoice.id, invoice.legacyId],
+        nth,
+      );
       if (!found)
-        throw new Unreachable(
-          `needs ${(options.nth ?? 0) + 1} ${kind} invoice(s) in status ${status}; the API key sees ${page.data.length}`,
-        );
+        throw new Unreachable(`needs ${nth + 1} ${kind} invoice(s) in status ${status}; the API key sees ${seen}`);
       return found;
     },
     async invoiceV1(status, options = {}) {
-      const page = await read<SuccessBody<'listInvoicesV1'>>('listInvoicesV1', {
-        query: { status: statusV1(validator, status), limit: 100 },
-      });
-      // v1 lists cannot filter by kind: keep the standard invoices (v1 calls the kind `type`).
-      const standard = page.data.invoices.filter((i) => i.type === 'standard');
-      const found = standard[options.nth ?? 0];
+      const nth = options.nth ?? 0;
+      const { found, seen } = await nthOf(
+        async (minSeq) => {
+          const query = { status: statusV1(validator, status), limit: 100 };
+          const { body, seq } = await read<SuccessBody<'listInvoicesV1'>>('listInvoicesV1', { query }, minSeq);
+          // v1 lists cannot filter by kind: keep the standard invoices (v1 calls the kind `type`).
+          return { items: body.data.invoices.filter((i) => i.type === 'standard'), seq };
+        },
+        (invoice) => [invoice.id, invoice.publicId],
+        nth,
+      );
       if (!found)
-        throw new Unreachable(
-          `needs ${(options.nth ?? 0) + 1} standard v1 invoice(s) in status ${status}; the API key sees ${standard.length}`,
-        );
+        throw new Unreachable(`needs ${nth + 1} standard v1 invoice(s) in status ${status}; the API key sees ${seen}`);
       return found;
     },
     async cards() {
-      return (await read<SuccessBody<'listCards'>>('listCards')).data;
+      return (await read<SuccessBody<'listCards'>>('listCards', {}, 0)).body.data;
     },
     async cardsV1() {
-      return (await read<SuccessBody<'listCardsV1'>>('listCardsV1')).data.cards;
+      return (await read<SuccessBody<'listCardsV1'>>('listCardsV1', {}, 0)).body.data.cards;
     },
-    credit() {
-      return read<SuccessBody<'getCreditBalance'>>('getCreditBalance');
+    async credit() {
+      return (await read<SuccessBody<'getCreditBalance'>>('getCreditBalance', {}, session.mutations)).body;
     },
     keyLacking(scopeName) {
       const key = lacking?.[scopeName];

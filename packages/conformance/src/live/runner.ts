@@ -153,6 +153,7 @@ export async function runLive(options: LiveOptions): Promise<LiveReport> {
     lookups: new Lookups(),
     ruleOutcomes: ruleOutcomes(validator),
     memo: new Map(),
+    notes: new Map(),
   };
   const scenarios = allScenarios(validator).filter(
     (s) =>

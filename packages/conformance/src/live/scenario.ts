@@ -70,6 +70,8 @@ export interface RunShared {
   readonly ruleOutcomes: ReadonlyMap<string, ReadonlySet<string>>;
   /** Values made once per run and shared by the scenarios that need them (an expired payment link). */
   readonly memo: Map<string, Promise<unknown>>;
+  /** What one scenario learnt that spares the others work (a rate budget the kit cannot exhaust). */
+  readonly notes: Map<string, string>;
 }
 
 export interface ScenarioContext {
@@ -90,6 +92,8 @@ export interface ScenarioContext {
   setup: Setup;
   /** The value `make` gives, made once per run under `key` and shared with every scenario that asks. */
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** Notes shared by the run's scenarios (see RunShared.notes). */
+  readonly notes: Map<string, string>;
   /** Records a finding of the scenario. */
   report(finding: Finding): void;
 }
@@ -156,6 +160,7 @@ export function createScenarioContext(scope: Scope, shared: RunShared): Scenario
       if (!value) shared.memo.set(key, (value = make()));
       return value;
     },
+    notes: shared.notes,
     report: (f) => scope.report(f),
     expect(exchange, status, code, options = {}) {
       const got = exchange.response.status;

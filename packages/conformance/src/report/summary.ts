@@ -5,9 +5,10 @@ import { allFindings, counts, type RunReport } from './model.js';
 
 const MAX_FINDINGS = 60;
 
-/** `30 d 0 h 0 min 1 s`, or `0 s`. */
+/** A duration in its largest units, zeros left out: `30 d 1 s`, `2 min 5 s`, `250 ms`, `0 s`. */
 export function formatDuration(ms: number): string {
   if (ms <= 0) return '0 s';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   const units: Array<[string, number]> = [
     ['d', 86_400_000],
     ['h', 3_600_000],
@@ -15,13 +16,12 @@ export function formatDuration(ms: number): string {
     ['s', 1000],
   ];
   const parts: string[] = [];
-  let rest = Math.round(ms);
+  let rest = Math.round(ms / 1000) * 1000;
   for (const [unit, size] of units) {
     const n = Math.floor(rest / size);
     rest -= n * size;
-    if (n > 0 || parts.length > 0) parts.push(`${n} ${unit}`);
+    if (n > 0) parts.push(`${n} ${unit}`);
   }
-  if (rest > 0) parts.push(`${rest} ms`);
   return parts.join(' ');
 }
 
