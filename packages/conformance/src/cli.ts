@@ -2,18 +2,15 @@
 // billing-conformance: checks the spec, then a running Billing API server (or a fresh local sandbox)
 // against it, prints progress on stderr and a summary on stdout, and writes the reports. Exit 0: no
 // findings; 1: findings; 2: the run could not be made (bad arguments, unreachable server). Every
-// error is one line, never a stack trace or the help text.
+// error is one line, never a stack trace or the help text. The arguments are checked against the
+// spec's operation list before the kit itself (validators, scenarios, reporters) is loaded.
 import { mkdir } from 'node:fs/promises';
+import { listOperations } from '@billing-api/openapi-model';
 import { ArgumentError, readArguments } from './cli/args.js';
 import { ControlError } from './live/control.js';
+import { UsageError } from './live/errors.js';
 import { TransportError } from './live/http.js';
-import { UsageError } from './live/runner.js';
-import { allFindings } from './report/model.js';
-import { formatProgress } from './report/progress.js';
-import { formatSummary } from './report/summary.js';
-import { writeReports } from './report/write.js';
-import { runConformance } from './run.js';
-import { bundledValidator } from './validators.js';
+import { bundledSpec } from './spec.js';
 
 const HELP = `billing-conformance: check a Billing API server against the bundled OpenAPI spec
 
@@ -39,12 +36,11 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<number> {
-  const validator = bundledValidator();
   let options: ReturnType<typeof readArguments>;
   try {
     options = readArguments(
       process.argv.slice(2),
-      validator.spec.operations.map((o) => o.operationId),
+      listOperations(bundledSpec).map((o) => o.id),
     );
   } catch (error) {
     if (error instanceof ArgumentError) fail(error.message);
@@ -62,8 +58,15 @@ async function main(): Promise<number> {
       ),
     );
   }
+  const [{ runConformance }, { allFindings }, { formatProgress }, { formatSummary }, { writeReports }] =
+    await Promise.all([
+      import('./run.js'),
+      import('./report/model.js'),
+      import('./report/progress.js'),
+      import('./report/summary.js'),
+      import('./report/write.js'),
+    ]);
   const report = await runConformance({
-    validator,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.v1Key ? { v1Key: options.v1Key } : {}),

@@ -3,7 +3,7 @@
 // the kit does not build the sandbox's native SQLite; without it the run stops with one line that
 // says what to install. Payments are held for a minute of sandbox time so "while the payment is
 // processing" scenarios do not race the settlement.
-import { UsageError } from './live/runner.js';
+import { UsageError } from './live/errors.js';
 
 export interface LocalSandbox {
   url: string;

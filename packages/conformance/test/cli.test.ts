@@ -81,7 +81,7 @@ describe('billing-conformance', () => {
     );
     expect(await readFile(join(OUT, 'fresh', 'coverage.md'), 'utf8')).toContain('| `listInvoices` |');
     expect(await readFile(join(OUT, 'fresh', 'summary.txt'), 'utf8')).toBe(run.stdout.split('Reports: ')[0]);
-  });
+  }, 300_000); // a whole run against its own sandbox
 
   it('exits 1 against a faulty server and names the operation, status and pointer', async () => {
     const proxy = await startFaultProxy(sandbox.url, [
@@ -172,7 +172,7 @@ describe('billing-conformance', () => {
       expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
       expect(run.stdout).toBe('');
     }
-  });
+  }, 300_000); // one process per case
 
   it('--help prints the usage and exits 0', async () => {
     const run = await cli(['--help']);

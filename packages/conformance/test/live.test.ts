@@ -45,7 +45,7 @@ beforeAll(async () => {
   report = await runLive({ baseUrl: sandbox.url, apiKey: readWriteKey(sandbox), onProgress: (p) => progress.push(p) });
   demo.push(await demoState());
   offsets.push((await get('/sandbox/clock')).offsetMs);
-});
+}, 300_000); // a whole run; bounded, so a hung server still ends the file
 afterAll(async () => {
   await sandbox.close();
 });

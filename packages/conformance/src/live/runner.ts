@@ -7,7 +7,10 @@ import { bundledValidator, type ConformanceValidator } from '../validators.js';
 import { createClock } from './clock.js';
 import { ControlError, createControl, detectSandbox, type SandboxControl } from './control.js';
 import type { Keys } from './credentials.js';
-import { SetupFailed, Unreachable } from './errors.js';
+import { SetupFailed, Unreachable, UsageError } from './errors.js';
+
+export { UsageError } from './errors.js';
+
 import { Lookups } from './fixtures.js';
 import { createHttpTarget, type HttpTarget, TransportError } from './http.js';
 import { buildMatrix, type CoverageMatrix, type ScenarioResult } from './matrix.js';
@@ -65,10 +68,6 @@ export interface LiveReport {
   /** Time spent waiting out the server's rate limit, ms. */
   rateLimitWaitMs: number;
   durationMs: number;
-}
-
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 /** The run's own keys, for a black-box run (a sandbox run makes an account per scenario instead). */
