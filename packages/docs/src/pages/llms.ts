@@ -2,7 +2,7 @@
  * `llms.txt` (an index in the llmstxt.org format: title, summary, sections of links) and
  * `llms-full.txt` (every guide, operation page and error page in one Markdown file), for readers'
  * AI assistants. Both sit at the site's root, so the links each page carries are rewritten to be
- * relative to the root (absolute when the build knows the public URL).
+ * relative to the root: they resolve wherever the site is served (a local copy included).
  */
 import { posix } from 'node:path';
 import type { Guide } from '../guides/guides.js';
@@ -11,9 +11,9 @@ import { CHANGELOG, DOCS_BUNDLE, ERRORS_INDEX, errorPage, guidePage, operationMa
 import { summaryOf } from '../spec/load.js';
 import { blocks, code, oneLine } from './markdown.js';
 
-/** A site-relative path as llms*.txt link it: absolute with a known base URL, else root-relative. */
-function target(model: SiteModel, path: string): string {
-  return model.baseUrl ? `${model.baseUrl}/${path}` : path;
+/** A site-relative path as llms*.txt link it. */
+function target(_model: SiteModel, path: string): string {
+  return path;
 }
 
 export function llmsTxt(model: SiteModel, guides: Guide[]): string {

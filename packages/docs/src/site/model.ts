@@ -21,7 +21,10 @@ export interface OperationSamples {
 }
 
 export interface SiteOptions {
-  /** Public base URL of the docs (no trailing slash), e.g. `https://docs.billing.example`; absent = unknown. */
+  /**
+   * Public base URL of the docs (no trailing slash). Default: the spec's `info.contact.url`, the
+   * docs site the spec names (and the host of its problem `type` URIs).
+   */
   baseUrl?: string;
   /** The breaking-change reports between released versions, newest first (the changelog page). */
   releases?: ReleaseReport[];
@@ -66,7 +69,7 @@ export function buildModel(document: OpenApiDocument, options: SiteOptions = {})
     title: document.info.title,
     servers,
     sandboxUrl: sandboxServer(servers).url,
-    baseUrl: options.baseUrl?.replace(/\/+$/, ''),
+    baseUrl: (options.baseUrl ?? contactUrl(document))?.replace(/\/+$/, ''),
     releases: options.releases ?? [],
     operations,
     errors: collectErrorCodes(operations),
@@ -74,6 +77,11 @@ export function buildModel(document: OpenApiDocument, options: SiteOptions = {})
     related,
     groups,
   };
+}
+
+function contactUrl(document: OpenApiDocument): string | undefined {
+  const url = document.info.contact?.url;
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
 }
 
 export function samplesOf(model: SiteModel, operationId: string): OperationSamples {
