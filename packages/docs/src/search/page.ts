@@ -6,7 +6,7 @@
 import { blocks } from '../pages/markdown.js';
 import { relativeHref, SEARCH_PAGE } from '../site/paths.js';
 import type { SearchDocument } from './documents.js';
-import { LEGACY_BOOST, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS } from './index.js';
+import { DOCUMENT_BOOST, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS } from './index.js';
 
 export const SEARCH_INDEX = 'assets/search-index.json';
 export const MINISEARCH_SCRIPT = 'assets/minisearch.js';
@@ -41,7 +41,7 @@ export function searchWidget(): string {
     index: relativeHref(SEARCH_PAGE, SEARCH_INDEX),
     options: SEARCH_OPTIONS,
     query: SEARCH_QUERY_OPTIONS,
-    legacyBoost: LEGACY_BOOST,
+    boost: DOCUMENT_BOOST,
   }).replace(/</g, '\\u003c');
   return `<form role="search" class="search-page" action="" hidden><label for="search-query">Search for</label> <input id="search-query" name="q" type="search" autocomplete="off"></form>
 <p id="search-status" aria-live="polite"></p>
@@ -55,7 +55,7 @@ export function searchWidget(): string {
   const list = document.getElementById('search-results');
   const index = MiniSearch.loadJSON(await (await fetch(config.index)).text(), config.options);
   const run = (q) => {
-    const options = { ...config.query, boostDocument: (id, term, stored) => (stored && stored.legacy ? config.legacyBoost : 1) };
+    const options = { ...config.query, boostDocument: (id, term, s) => (s && s.legacy ? config.boost.legacy : s && s.kind === 'guide' ? config.boost.guide : 1) };
     const all = index.search(q, options);
     return all.length > 0 ? all : index.search(q, { ...options, combineWith: 'OR' });
   };

@@ -45,9 +45,13 @@ export function redocTagSlug(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, '-');
 }
 
-/** Redoc's hash route of an operation: `#/<tag slug>/<operationId in lower case>`. */
+/**
+ * Redoc's hash route of an operation, `#/<tag slug>/<operationId in lower case>`, as an href: the
+ * parentheses of a slug (`invoices-(v1)`) percent-encoded, so Markdown readers do not end the link
+ * at them (Redoc decodes the hash).
+ */
 export function redocAnchor(op: Pick<ApiOperation, 'tag' | 'operationId'>): string {
-  return `#/${redocTagSlug(op.tag)}/${op.operationId.toLowerCase()}`;
+  return `#/${redocTagSlug(op.tag)}/${op.operationId.toLowerCase()}`.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 export function referenceHref(from: string, op: Pick<ApiOperation, 'tag' | 'operationId'>): string {

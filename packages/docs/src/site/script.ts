@@ -18,14 +18,14 @@ export const SCRIPT = `(() => {
   }
   const KEY = 'billing-docs-server';
   for (const picker of document.querySelectorAll('select.server-picker')) {
-    const code = picker.parentElement.parentElement.querySelector('pre code');
+    const code = picker.closest('.code').querySelector('pre code');
     const show = (url) => {
       code.textContent = code.textContent.split('\\n').map((line) => {
         const m = /^(# )?(export BILLING_API_URL=)(\\S+)(.*)$/.exec(line);
         return m ? (m[3] === url ? '' : '# ') + m[2] + m[3] + m[4] : line;
       }).join('\\n');
     };
-    picker.parentElement.hidden = false;
+    picker.closest('p').hidden = false;
     let saved = null;
     try { saved = localStorage.getItem(KEY); } catch {}
     if (saved && [...picker.options].some((o) => o.value === saved)) { picker.value = saved; show(saved); }

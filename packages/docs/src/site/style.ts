@@ -32,7 +32,7 @@ th, td { border: 1px solid var(--line); padding: 0.3rem 0.6rem; text-align: left
 h1 { font-size: 1.9rem; line-height: 1.2; }
 h2 { margin-top: 2.2rem; border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; }
 li { margin: 0.2rem 0; }
-select { font: inherit; background: var(--bg); color: var(--fg); border: 1px solid var(--muted); border-radius: 4px; }
+select { max-width: 100%; font: inherit; background: var(--bg); color: var(--fg); border: 1px solid var(--muted); border-radius: 4px; }
 footer { color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); padding: 1rem; }
 .hljs-keyword, .hljs-built_in, .hljs-literal { color: var(--k); } .hljs-string, .hljs-regexp { color: var(--s); }
 .hljs-number, .hljs-variable, .hljs-attr, .hljs-property { color: var(--n); } .hljs-comment { color: var(--c); font-style: italic; }
