@@ -1,14 +1,14 @@
 /**
  * Syntax highlighting at build time with highlight.js (its core and the three languages the site
  * shows), so pages need no script to colour code. Classes only; the palette is in the layout's CSS.
+ * JSON examples stay plain: they are most of an operation page's code, and a span per token there
+ * tripled the page's element count and its style and layout time on a phone (Lighthouse).
  */
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';
-import json from 'highlight.js/lib/languages/json';
 import typescript from 'highlight.js/lib/languages/typescript';
 
 hljs.registerLanguage('bash', bash);
-hljs.registerLanguage('json', json);
 hljs.registerLanguage('typescript', typescript);
 
 const ALIASES: Record<string, string> = {
@@ -17,7 +17,6 @@ const ALIASES: Record<string, string> = {
   bash: 'bash',
   ts: 'typescript',
   typescript: 'typescript',
-  json: 'json',
 };
 
 /** Highlighted HTML of `source`, or undefined for a language the site does not highlight. */
