@@ -173,7 +173,7 @@ describe('code samples', () => {
 
   it("send the credential each operation's security requirement names, and no key where it needs none", () => {
     for (const { operation: raw } of rawOperations(spec)) {
-      const curl = model().samples.get(raw.operationId)!.curl;
+      const curl = model().samples.get(raw.operationId!)!.curl;
       const requirement = (raw.security ?? spec.security)[0] as Record<string, string[]> | undefined;
       if (!requirement) {
         expect(curl, raw.operationId).not.toContain('BILLING_API_KEY');
