@@ -198,6 +198,6 @@ describe('other pages', () => {
     await expect.poll(() => page.url()).toContain('/errors/index.html');
     await page.getByRole('link', { name: 'rate_limited', exact: true }).click();
     await expect.poll(() => page.url()).toContain('/errors/rate_limited.html');
-    expect(await page.locator('pre code').last().innerText()).toContain("error.code === 'rate_limited'");
+    expect(await page.locator('pre code').last().textContent()).toContain("error.code === 'rate_limited'");
   });
 });

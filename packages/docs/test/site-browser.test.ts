@@ -176,7 +176,8 @@ describe('without JavaScript', () => {
       await noJs.goto(`${server.url}/operations/${op.operationId}.html#request-body`);
       expect(await noJs.locator('h1').innerText()).toBe(op.summary);
       const samples = model().samples.get(op.operationId)!;
-      const code = await noJs.locator('pre code').allInnerTexts();
+      // Text content: blocks below the first screen are laid out only when scrolled to.
+      const code = await noJs.locator('pre code').allTextContents();
       expect(code.map((c) => c.trim())).toContain(samples.curl);
       expect(code.map((c) => c.trim())).toContain(samples.typescript.trim());
       const top = await noJs.locator('#request-body').evaluate((el) => el.getBoundingClientRect().top);

@@ -10,7 +10,7 @@ export const SCRIPT = `(() => {
     button.hidden = false;
     button.addEventListener('click', async () => {
       const pre = button.parentElement.querySelector('pre');
-      await navigator.clipboard.writeText(pre.innerText.replace(/\\n$/, ''));
+      await navigator.clipboard.writeText(pre.textContent.replace(/\\n$/, ''));
       button.textContent = 'Copied';
       if (live) live.textContent = 'Copied to the clipboard';
       setTimeout(() => { button.textContent = 'Copy'; }, 1500);
