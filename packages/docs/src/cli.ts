@@ -1,54 +1,64 @@
 /**
- * The package's command line: `build` (dist/), `serve [--port N] [--host H]` (default 127.0.0.1:4020)
- * and `dev [--port N]` (serve and rebuild on spec changes). Wired to the package scripts.
+ * The package's command line: `build [--base-url URL] [--changelog FILE]` (dist/),
+ * `serve [--port N] [--host H]` (default 127.0.0.1:4020) and `dev` (serve and rebuild on spec
+ * changes). A usage mistake is one line and exit 2; a failure while running is one line and exit 1.
  */
-import { parseArgs } from 'node:util';
 import { buildSite, DIST_DIR } from './build.js';
+import { ReportError, readReleaseReports } from './changelog/report.js';
+import { parseCli, UsageError } from './cli-args.js';
 import { startDev } from './dev.js';
-import { startStaticServer } from './serve.js';
+import { startStaticServer } from './server/serve.js';
 
-export const DEFAULT_PORT = 4020;
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE')
+    return new Error(`--port ${port}: ${host}:${port} is already in use; pick another port`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return new Error(`--host ${host}: cannot listen on this address (${error.code})`);
+  if (error.code === 'EACCES') return new Error(`--port ${port}: not allowed to listen on it (EACCES)`);
+  return error;
+}
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { port: { type: 'string', short: 'p' }, host: { type: 'string' } },
-  });
-  const command = positionals[0] ?? 'build';
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0-65535, got ${values.port}`);
-  switch (command) {
+  const args = parseCli(argv);
+  const releases = args.changelog === undefined ? undefined : readReleaseReports(args.changelog);
+  const stopOnSignal = (close: () => Promise<void>) => {
+    const stop = () => void close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  };
+  switch (args.command) {
     case 'build': {
       const started = performance.now();
-      const result = await buildSite();
+      const result = await buildSite({ baseUrl: args.baseUrl, releases });
       console.log(
-        `docs: ${result.operations} operations, ${result.errorCodes} error codes -> ${result.outDir} (${Math.round(performance.now() - started)} ms)`,
+        `docs: ${result.pages} pages (${result.operations} operations, ${result.errorCodes} error codes) -> ${result.outDir} (${Math.round(performance.now() - started)} ms)`,
       );
       return;
     }
     case 'serve': {
-      const server = await startStaticServer({ root: DIST_DIR, port, host: values.host ?? '127.0.0.1' });
+      const server = await startStaticServer({ root: DIST_DIR, port: args.port, host: args.host }).catch(
+        (error: NodeJS.ErrnoException) => {
+          throw listenError(error, args.host, args.port);
+        },
+      );
       console.log(`docs: serving ${DIST_DIR} at ${server.url}/ (Ctrl-C to stop)`);
-      const stop = () => void server.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      stopOnSignal(() => server.close());
       return;
     }
     case 'dev': {
-      const session = await startDev({ port });
-      const stop = () => void session.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const session = await startDev({ port: args.port, host: args.host, baseUrl: args.baseUrl, releases }).catch(
+        (error: NodeJS.ErrnoException) => {
+          throw listenError(error, args.host, args.port);
+        },
+      );
+      stopOnSignal(() => session.close());
       return;
     }
-    default:
-      throw new Error(`unknown command ${command}; use build, serve or dev`);
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`docs: ${(error as Error).message}`);
-  process.exit(1);
+  const usage = error instanceof UsageError || error instanceof ReportError;
+  console.error(`docs: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  process.exit(usage ? 2 : 1);
 });

@@ -1,12 +1,12 @@
 /**
- * `dev`: build, serve, and rebuild whenever the bundled spec (or the getting-started template)
- * changes. Polls with fs.watchFile because the spec build replaces `spec/dist/` by a rename, which
+ * `dev`: build, serve, and rebuild whenever the bundled spec (or a guide's template) changes. Polls with fs.watchFile because the spec build replaces `spec/dist/` by a rename, which
  * plain fs.watch on the old file would miss.
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import { buildSite, DIST_DIR } from './build.js';
-import { GETTING_STARTED_TEMPLATE } from './pages/getting-started.js';
-import { type StaticServer, startStaticServer } from './serve.js';
+import type { ReleaseReport } from './changelog/report.js';
+import { GUIDE_SLUGS, GUIDES_DIR } from './guides/guides.js';
+import { type StaticServer, startStaticServer } from './server/serve.js';
 import { bundledSpecPath } from './spec/load.js';
 
 export interface DevSession {
@@ -17,7 +17,15 @@ export interface DevSession {
 }
 
 export async function startDev(
-  options: { port?: number; specPath?: string; outDir?: string; log?: (line: string) => void } = {},
+  options: {
+    port?: number;
+    host?: string;
+    specPath?: string;
+    outDir?: string;
+    baseUrl?: string;
+    releases?: ReleaseReport[];
+    log?: (line: string) => void;
+  } = {},
 ): Promise<DevSession> {
   const log = options.log ?? ((line: string) => console.log(line));
   const specPath = options.specPath ?? bundledSpecPath();
@@ -25,7 +33,7 @@ export async function startDev(
   const rebuild = async (reason: string) => {
     const started = performance.now();
     try {
-      const result = await buildSite({ specPath, outDir });
+      const result = await buildSite({ specPath, outDir, baseUrl: options.baseUrl, releases: options.releases });
       log(
         `built ${result.operations} operations, ${result.errorCodes} error codes (${reason}, ${Math.round(performance.now() - started)} ms)`,
       );
@@ -35,9 +43,9 @@ export async function startDev(
   };
   let running: Promise<void> = rebuild('start');
   await running;
-  const server = await startStaticServer({ root: outDir, port: options.port ?? 0 });
+  const server = await startStaticServer({ root: outDir, port: options.port ?? 0, host: options.host });
   log(`serving ${outDir} at ${server.url}/`);
-  const watched = [specPath, GETTING_STARTED_TEMPLATE];
+  const watched = [specPath, ...GUIDE_SLUGS.map((slug) => `${GUIDES_DIR}${slug}.md`)];
   const onChange = (path: string) => (current: { mtimeMs: number }, previous: { mtimeMs: number }) => {
     if (current.mtimeMs === previous.mtimeMs) return;
     running = running.then(() => rebuild(`${path} changed`));

@@ -1,159 +1,122 @@
 /**
- * Every cURL sample runs, with the real curl, against a sandbox started by this test
- * (`startSandbox({ port: 0 })` on 127.0.0.1). The samples carry the spec's example ids and
- * `$BILLING_API_KEY`; each step below maps those example values to live sandbox ids (read from the
- * sandbox or captured from an earlier sample's answer) and expects the operation's documented
- * success status. The order makes the state right: e.g. a link is created before it is opened.
+ * Every published sample works as copied: each operation's cURL command and TypeScript program run
+ * verbatim (byte for byte what the pages show) against a sandbox started by this test with demo
+ * data (`startSandbox({ seed })`), with only the two environment variables the pages tell the
+ * reader to set: `BILLING_API_URL` and `BILLING_API_KEY`. The samples carry the spec's example ids,
+ * so this passes only when the sandbox's seeded demo data holds those ids. The sandbox is reset
+ * before every sample, so each runs against the state a new reader has. curl's status line comes
+ * from a `.curlrc` (`write-out`), so not a character of the command is changed.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type RunningSandbox, startSandbox } from '@billing-api/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_DIR } from '../src/build.js';
 import { isSuccess } from '../src/spec/operations.js';
 import { model } from './support/site.js';
 
 const run = promisify(execFile);
-
-/** The example value of a parameter, as the samples print it. */
-function example(operationId: string, name: string): string {
-  const request = model().samples.get(operationId)!.request;
-  const param = [...request.pathParams, ...request.queryParams].find((p) => p.name === name);
-  if (!param) throw new Error(`${operationId} has no parameter ${name}`);
-  return String(param.value);
-}
-
-const V2_INVOICE = example('getInvoice', 'id');
-const V1_INVOICE = example('getInvoiceV1', 'id');
-const LINK_UUID = example('getPaymentLinkV1', 'uuid');
-
-interface Invoice {
-  id: string;
-  legacyId: string;
-  kind: string;
-  status: string;
-}
-
-interface State {
-  invoices: Invoice[];
-  captured: Record<string, string>;
-}
-
-function invoice(state: State, where: Partial<Invoice>, nth = 0): Invoice {
-  const found = state.invoices.filter((i) => Object.entries(where).every(([k, v]) => i[k as keyof Invoice] === v))[nth];
-  if (!found) throw new Error(`the sandbox has no invoice like ${JSON.stringify(where)} (#${nth})`);
-  return found;
-}
-
-const v2 = (pick: (s: State) => Invoice) => (s: State) => ({ [V2_INVOICE]: pick(s).id });
-const v1 = (pick: (s: State) => Invoice) => (s: State) => ({ [V1_INVOICE]: pick(s).legacyId });
-const unpaidA = (s: State) => invoice(s, { kind: 'standard', status: 'unpaid' }, 1); // the older one, which the held credit invoice credits
-const unpaidB = (s: State) => invoice(s, { kind: 'standard', status: 'unpaid' }, 0);
-
-/** Steps in run order: operation, example value -> live value, what to remember from the answer. */
-const steps: Array<{
-  op: string;
-  ids?: (s: State) => Record<string, string>;
-  capture?: (body: any, s: State) => void;
-}> = [
-  { op: 'listInvoices' },
-  { op: 'getCreditBalance' },
-  { op: 'listActivity' },
-  { op: 'listCards' },
-  { op: 'listInvoicesV1' },
-  { op: 'listCardsV1' },
-  { op: 'getAccountSummaryV1' },
-  { op: 'listCreditLogV1' },
-  { op: 'getInvoice', ids: v2(unpaidA) },
-  { op: 'getInvoiceV1', ids: v1(unpaidA) },
-  { op: 'getInvoicePdf', ids: v2((s) => invoice(s, { kind: 'standard', status: 'paid' })) },
-  { op: 'resendInvoiceEmail', ids: v2((s) => invoice(s, { kind: 'standard', status: 'paid' })) },
-  { op: 'getCreditNote', ids: v2((s) => invoice(s, { kind: 'standard', status: 'refunded' })) },
-  { op: 'finalizeInvoice', ids: v2((s) => invoice(s, { kind: 'credit', status: 'draft' })) },
-  { op: 'createCreditInvoice', ids: v2((s) => invoice(s, { kind: 'standard', status: 'paid' })) },
-  { op: 'addFunds', capture: (body, s) => (s.captured.addFunds = body.invoice.id) },
-  { op: 'addFundsV1', capture: (body, s) => (s.captured.addFundsV1 = String(body.data.invoiceId)) },
-  { op: 'applyCreditToInvoice', ids: v2(unpaidA) },
-  { op: 'applyCreditV1', ids: v1(unpaidA) },
-  { op: 'generatePaymentLink', ids: v2(unpaidA) },
-  { op: 'getPaymentLinkState', ids: v2(unpaidA) },
-  { op: 'createPaymentLinkV1', ids: v1(unpaidA), capture: (body, s) => (s.captured.uuid = body.data.uuid) },
-  { op: 'getPaymentLinkStateV1', ids: v1(unpaidA) },
-  { op: 'getPaymentLinkV1', ids: (s) => ({ [LINK_UUID]: s.captured.uuid! }) },
-  { op: 'payPaymentLinkV1', ids: (s) => ({ [LINK_UUID]: s.captured.uuid! }) },
-  { op: 'payInvoice', ids: v2(unpaidB) },
-  { op: 'cancelInvoice', ids: (s) => ({ [V2_INVOICE]: s.captured.addFunds! }) },
-  { op: 'payInvoiceV1', ids: v1((s) => invoice(s, { kind: 'add_funds', status: 'unpaid' })) },
-  { op: 'cancelInvoiceV1', ids: (s) => ({ [V1_INVOICE]: s.captured.addFundsV1! }) },
-];
+/** The seed the guides tell readers to start the sandbox with (`--seed 1`). */
+const SEED = 1;
+const STATUS_MARK = '\n@@status=';
 
 let sandbox: RunningSandbox;
 let key: string;
-let tmp: string;
-const state: State = { invoices: [], captured: {} };
+let curlHome: string;
+const scripts = join(PACKAGE_DIR, '.tmp', `samples-${process.pid}`);
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, rateLimit: false });
+  sandbox = await startSandbox({ port: 0, seed: SEED, rateLimit: false, paymentDelayMs: 0 });
   key = sandbox.key('business read/write');
-  tmp = mkdtempSync(join(tmpdir(), 'billing-docs-curl-'));
-  const res = await fetch(`${sandbox.url}/api/v2/billing/invoices?limit=100`, {
-    headers: { authorization: `Bearer ${key}` },
+  curlHome = mkdtempSync(join(tmpdir(), 'billing-docs-curl-'));
+  writeFileSync(
+    join(curlHome, '.curlrc'),
+    `silent\nshow-error\nwrite-out = "${STATUS_MARK.replace('\n', '\\n')}%{http_code}"\n`,
+  );
+  mkdirSync(scripts, { recursive: true });
+  writeFileSync(join(scripts, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+});
+
+beforeEach(async () => {
+  const res = await fetch(`${sandbox.url}/sandbox/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
   });
-  state.invoices = ((await res.json()) as { data: Invoice[] }).data;
+  expect(res.status, 'sandbox reset').toBe(200);
+  key = ((await res.json()) as { keys: Array<{ label: string; key: string }> }).keys.find(
+    (k) => k.label === 'business read/write',
+  )!.key;
 });
 
 afterAll(async () => {
   await sandbox?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (curlHome) rmSync(curlHome, { recursive: true, force: true });
+  rmSync(scripts, { recursive: true, force: true });
 });
 
-/** Runs a published cURL sample with curl: the sandbox's URL and ids in, `$BILLING_API_KEY` from the environment. */
-async function runCurl(curl: string, replacements: Record<string, string>): Promise<{ status: number; body: string }> {
-  let command = curl.split(model().serverUrl).join(sandbox.url);
-  for (const [from, to] of Object.entries(replacements)) command = command.split(from).join(to);
-  const out = join(tmp, 'body');
-  command = command.replace(/^curl /, `curl -sS -o '${out}' -w '%{http_code}' `);
-  const { stdout } = await run('bash', ['-c', command], { env: { PATH: process.env.PATH, BILLING_API_KEY: key } });
-  return { status: Number(stdout), body: readFileSync(out, 'utf8') };
+/** Only what the pages tell the reader to set, plus a PATH to find curl and node. */
+function readerEnv(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: curlHome,
+    CURL_HOME: curlHome,
+    BILLING_API_URL: sandbox.url,
+    BILLING_API_KEY: key,
+  };
 }
 
-describe('cURL samples against a running sandbox', () => {
-  it('cover every operation exactly once', () => {
-    expect(steps.map((s) => s.op).sort()).toEqual(
-      model()
-        .operations.map((o) => o.operationId)
-        .sort(),
-    );
-  });
+async function runCurl(command: string): Promise<{ status: number; body: string }> {
+  const { stdout } = await run('bash', ['--noprofile', '--norc', '-c', command], { env: readerEnv() });
+  const at = stdout.lastIndexOf(STATUS_MARK);
+  return { status: Number(stdout.slice(at + STATUS_MARK.length)), body: stdout.slice(0, at) };
+}
 
-  for (const step of steps) {
-    it(`${step.op}: answers its documented success status`, async () => {
-      const op = model().operations.find((o) => o.operationId === step.op)!;
-      const { curl } = model().samples.get(step.op)!;
-      const replacements = step.ids?.(state) ?? {};
-      for (const from of Object.keys(replacements)) expect(curl, `${step.op} sample contains ${from}`).toContain(from);
-      const { status, body } = await runCurl(curl, replacements);
-      const documented = op.responses.map((r) => r.status);
-      const success = op.responses.filter((r) => isSuccess(r.status)).map((r) => Number(r.status));
-      expect(documented, `${step.op}: ${status} is documented`).toContain(String(status));
-      expect(success, `${step.op} answered ${status}: ${body.slice(0, 400)}`).toContain(status);
-      const json = JSON.parse(body);
-      step.capture?.(json, state);
+async function runTypescript(name: string, source: string): Promise<{ code: number; output: string }> {
+  const file = join(scripts, `${name}.ts`);
+  writeFileSync(file, source);
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', file], {
+      env: readerEnv(),
+      cwd: PACKAGE_DIR,
     });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
   }
+}
 
-  it('without the key the samples get the documented 401', async () => {
-    const { curl } = model().samples.get('listInvoices')!;
-    const saved = key;
-    key = 'sk_test_not_a_key';
-    try {
-      const { status, body } = await runCurl(curl, {});
-      expect(status).toBe(401);
-      expect(JSON.parse(body).code).toBe('unauthorized');
-    } finally {
-      key = saved;
-    }
+const operations = model().operations;
+
+describe('every cURL sample, verbatim, against a seeded sandbox', () => {
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    '%s answers its documented success status',
+    async (_id, op) => {
+      const { curl } = model().samples.get(op.operationId)!;
+      const { status, body } = await runCurl(curl);
+      const success = op.responses.filter((r) => isSuccess(r.status)).map((r) => Number(r.status));
+      expect(success, `${op.operationId} answered ${status}: ${body.slice(0, 300)}`).toContain(status);
+    },
+  );
+
+  it('without a valid key the samples get the documented 401', async () => {
+    const list = operations.find((op) => op.security.length > 0 && op.method === 'GET')!;
+    key = 'not-a-key';
+    const { status, body } = await runCurl(model().samples.get(list.operationId)!.curl);
+    expect(status).toBe(401);
+    expect(list.responses.map((r) => r.status)).toContain('401');
+    expect(JSON.parse(body).code).toMatch(/^unauthorized$/i);
+  });
+});
+
+describe('every TypeScript sample, verbatim, against a seeded sandbox', () => {
+  it.each(operations.map((op) => [op.operationId, op] as const))('%s runs and exits 0', async (_id, op) => {
+    const { typescript } = model().samples.get(op.operationId)!;
+    const { code, output } = await runTypescript(op.operationId, typescript);
+    expect(code, `${op.operationId}: ${output.slice(0, 400)}`).toBe(0);
   });
 });

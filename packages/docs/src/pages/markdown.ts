@@ -27,3 +27,18 @@ export function blocks(...parts: Array<string | undefined | false>): string {
 export function oneLine(text: string | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A list item whose text may run over several lines or hold its own lists: the first line follows
+ * the bullet, the rest is indented under it, so the text stays whole and its Markdown intact.
+ */
+export function listItem(head: string, text: string): string {
+  const body = text.trim();
+  if (body === '') return `- ${head}`;
+  const indent = (lines: string[]) => lines.map((line) => (line.trim() === '' ? '' : `  ${line}`)).join('\n');
+  const lines = body.split('\n');
+  // Text that opens with a list (an enum's values) goes under the head, so it stays a list.
+  if (/^([-*+]|\d+[.)])\s/.test(lines[0]!)) return `- ${head}:\n\n${indent(lines)}`;
+  const [first, ...rest] = lines;
+  return `- ${head}: ${first}${rest.length > 0 ? `\n${indent(rest)}` : ''}`;
+}

@@ -1,17 +1,19 @@
 /**
- * The Markdown twin of one operation (`operations/<operationId>.md`), written for readers and their
- * AI assistants: method and path, auth and scope, parameters with constraints and provenance,
- * request and response examples per status, error codes, code samples and related operations.
+ * The page of one operation (`operations/<operationId>.md`, and its HTML rendering), written for
+ * readers and their AI assistants: method and path, auth and scope, parameters with constraints and
+ * provenance, every field with its own description, request and response examples per status, error
+ * codes, code samples with the server to call, and related operations.
  */
-
+import type { OpenApiDocument } from '@billing-api/openapi-model';
 import { parameterExample } from '../samples/request.js';
 import { type SiteModel, samplesOf } from '../site/model.js';
-import { errorPage, operationMarkdown, referenceHref, relativeHref } from '../site/paths.js';
+import { errorPage, guidePage, operationMarkdown, referenceHref, relativeHref } from '../site/paths.js';
 import { errorCodesOf } from '../spec/errors.js';
 import { type ApiOperation, isSuccess, type ResolvedResponse } from '../spec/operations.js';
+import { linkMentions } from '../spec/related.js';
 import { constraintsOf, type SchemaField, schemaFields, typeLabel } from '../spec/schema.js';
-import type { OpenApiDocument } from '../spec/types.js';
-import { blocks, code, fenced, jsonBlock, oneLine } from './markdown.js';
+import { blocks, code, fenced, jsonBlock, listItem, oneLine } from './markdown.js';
+import { serverSetup } from './servers.js';
 
 export function authText(op: ApiOperation): string {
   if (op.security.length === 0) {
@@ -26,14 +28,14 @@ export function authText(op: ApiOperation): string {
             ? `${scheme.name}: <key>`
             : scheme.type;
       const scope = scopes.length > 0 ? `, scope ${scopes.map(code).join(' and ')}` : '';
-      return `${code(header)} (scheme ${code(schemeName)}${scope}). ${oneLine(scheme.description)}`;
+      return `${code(header)} (scheme ${code(schemeName)}${scope}). ${(scheme.description ?? '').trim()}`;
     })
     .join('\n\nor\n\n');
 }
 
-function fieldLine(field: SchemaField): string {
+export function fieldLine(field: SchemaField): string {
   const facts = [field.required ? '**required**' : 'optional', code(field.type), ...field.constraints].join(', ');
-  return `- ${code(field.name)} (${facts})${field.description ? `: ${field.description}` : ''}`;
+  return listItem(`${code(field.name)} (${facts})`, field.description);
 }
 
 function parametersSection(document: OpenApiDocument, op: ApiOperation): string | undefined {
@@ -47,11 +49,11 @@ function parametersSection(document: OpenApiDocument, op: ApiOperation): string 
     ].join(', ');
     let example = '';
     try {
-      example = ` Example: ${code(String(parameterExample(p)))}.`;
+      example = `\nExample: ${code(String(parameterExample(document, p)))}.`;
     } catch {
       example = '';
     }
-    return `- ${code(p.name)} (${facts}): ${oneLine(p.description)}${example}`;
+    return listItem(`${code(p.name)} (${facts})`, `${(p.description ?? '').trim()}${example}`);
   });
   return blocks('## Parameters', lines.join('\n'));
 }
@@ -62,7 +64,7 @@ function requestSection(document: OpenApiDocument, op: ApiOperation): string | u
   const fields = body.schema ? schemaFields(document, body.schema) : [];
   return blocks(
     '## Request body',
-    `${body.required ? '**Required**' : 'Optional'}, ${code(body.mediaType)}${body.schema ? `, schema ${code(typeLabel(document, body.schema))}` : ''}.${body.description ? ` ${oneLine(body.description)}` : ''}`,
+    `${body.required ? '**Required**' : 'Optional'}, ${code(body.mediaType)}${body.schema ? `, schema ${code(typeLabel(document, body.schema))}` : ''}.${body.description ? ` ${body.description.trim()}` : ''}`,
     fields.length > 0 ? fields.map(fieldLine).join('\n') : undefined,
     ...body.examples.map((example) =>
       blocks(
@@ -96,10 +98,17 @@ function responseSection(model: SiteModel, op: ApiOperation, response: ResolvedR
   );
 }
 
+/** The one-line description of the page (its meta description): the summary and where it lives. */
+export function operationDescription(op: ApiOperation): string {
+  const first = oneLine(op.description).split(/(?<=\.)\s/)[0] ?? '';
+  return `${op.method} ${op.path} (${op.group}). ${first}`.slice(0, 300);
+}
+
 export function operationPage(model: SiteModel, op: ApiOperation): string {
   const from = operationMarkdown(op);
   const samples = samplesOf(model, op.operationId);
   const related = model.related.get(op.operationId) ?? [];
+  const link = (target: ApiOperation) => relativeHref(from, operationMarkdown(target));
   return blocks(
     `# ${op.summary}`,
     code(`${op.method} ${op.path}`),
@@ -111,15 +120,22 @@ export function operationPage(model: SiteModel, op: ApiOperation): string {
     ]
       .filter(Boolean)
       .join('\n'),
-    op.description,
-    blocks('## Authentication', authText(op)),
+    linkMentions(op.description, model.operations, op, link),
+    blocks(
+      '## Authentication',
+      authText(op),
+      op.security.length > 0
+        ? `How to get a key: [Authentication and keys](${relativeHref(from, guidePage('authentication', 'md'))}).`
+        : undefined,
+    ),
     parametersSection(model.document, op),
     requestSection(model.document, op),
     blocks('## Responses', ...op.responses.map((r) => responseSection(model, op, r, from))),
     blocks(
       '## Code samples',
+      serverSetup(model, op.security.length > 0),
+      `The ids are the spec's examples; the sandbox's demo data has them. Against your own account, use ids your own calls returned.`,
       '### cURL',
-      `Set ${code('BILLING_API_KEY')} to your key; ids are the spec's examples: use ids your own calls returned.`,
       fenced('sh', samples.curl),
       '### TypeScript (`@billing-api/client`)',
       fenced('ts', samples.typescript),
@@ -130,7 +146,7 @@ export function operationPage(model: SiteModel, op: ApiOperation): string {
           related
             .map(
               ({ operation, reason }) =>
-                `- [${operation.summary}](${relativeHref(from, operationMarkdown(operation))}): ${code(`${operation.method} ${operation.path}`)}${reason === 'same path' ? ' (same path)' : ''}`,
+                `- [${operation.summary}](${link(operation)}): ${code(`${operation.method} ${operation.path}`)}${reason === 'same path' ? ' (same path)' : ''}`,
             )
             .join('\n'),
         )

@@ -47,3 +47,26 @@ export function localizeAssets(html: string, prefix = ''): string {
   }
   return out;
 }
+
+/**
+ * Redoc 3 writes its sidebar's tag links as root paths (`href="/invoices"`), which a static host
+ * answers with 404 when opened directly or without JavaScript. Its router reads the same routes
+ * from the hash, so each becomes `#/invoices`. Only the given tag slugs are touched.
+ */
+export function hashTagLinks(html: string, tagSlugs: string[]): string {
+  let out = html;
+  for (const slug of tagSlugs) out = out.split(`href="/${slug}"`).join(`href="#/${slug}"`);
+  return out.split('href="/"').join('href="#/"');
+}
+
+/** A meta description, and for readers without JavaScript a pointer to the static pages. */
+export function describeReference(html: string, description: string, staticIndex: string): string {
+  const escaped = description.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return html
+    .replace('<head>', `<head>\n<meta name="description" content="${escaped}">`)
+    .replace(
+      /<body([^>]*)>/,
+      (tag) =>
+        `${tag}\n<noscript><p style="padding:1rem;font:16px system-ui,sans-serif">This interactive reference needs JavaScript. Every operation also has a static page: <a href="${staticIndex}">the documentation index</a>.</p></noscript>`,
+    );
+}

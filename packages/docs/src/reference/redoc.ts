@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { localizeAssets } from './offline.js';
+import { describeReference, hashTagLinks, localizeAssets } from './offline.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -48,21 +48,26 @@ export async function redoclyBuildDocs(spec: string, output: string, args: strin
 }
 
 /** The site's reference page: inline Redoc, our config and title, remote logo swapped for a local one. */
-export async function buildReference(
-  spec: string,
-  output: string,
-  title: string,
-  sampleLabels: string[],
-): Promise<void> {
+export interface ReferencePage {
+  title: string;
+  description: string;
+  sampleLabels: string[];
+  /** Redoc's slugs of the spec's tags, whose sidebar links get fixed. */
+  tagSlugs: string[];
+  /** Href of the static index, for readers without JavaScript. */
+  staticIndex: string;
+}
+
+export async function buildReference(spec: string, output: string, page: ReferencePage): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'billing-docs-redocly-'));
   try {
     // JSON is YAML: the CLI reads this as its redocly.yaml.
     const config = join(dir, 'redocly.yaml');
-    writeFileSync(config, JSON.stringify(redocConfig(sampleLabels), null, 2));
+    writeFileSync(config, JSON.stringify(redocConfig(page.sampleLabels), null, 2));
     await redoclyBuildDocs(spec, output, [
       '--inlineBundle',
       '--title',
-      title,
+      page.title,
       '--config',
       config,
       '--lint-config',
@@ -71,5 +76,6 @@ export async function buildReference(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  writeFileSync(output, localizeAssets(readFileSync(output, 'utf8')));
+  const html = localizeAssets(readFileSync(output, 'utf8'));
+  writeFileSync(output, describeReference(hashTagLinks(html, page.tagSlugs), page.description, page.staticIndex));
 }

@@ -23,7 +23,7 @@ export function errorHandlingSample(entry: ErrorCodeEntry, request: SampleReques
     return [
       `import { createBillingClient, isBillingApiError } from '${CLIENT_PACKAGE}';`,
       '',
-      clientSetup(request.serverUrl),
+      clientSetup(),
       '',
       'for (let attempt = 1; ; attempt++) {',
       '  try {',
@@ -47,7 +47,7 @@ export function errorHandlingSample(entry: ErrorCodeEntry, request: SampleReques
   return [
     `import { createBillingClient, isBillingApiError } from '${CLIENT_PACKAGE}';`,
     '',
-    clientSetup(request.serverUrl),
+    clientSetup(),
     '',
     'try {',
     indent(call, '  '),

@@ -2,12 +2,17 @@
  * The example request of an operation, taken from the spec: path parameters from their examples,
  * required query and header parameters, the credential header its security requirement names, and
  * the first named request-body example. cURL and TypeScript samples are both rendered from this.
+ * The server is never written into a sample: it comes from `$BILLING_API_URL`, which the reader
+ * sets to the server they pick (the pages list the spec's servers).
  */
-import { type ApiOperation, type ResolvedParameter, sandboxServerUrl } from '../spec/operations.js';
-import type { OpenApiDocument } from '../spec/types.js';
+import type { OpenApiDocument } from '@billing-api/openapi-model';
+import type { ApiOperation, ResolvedParameter } from '../spec/operations.js';
+import { flattenSchema } from '../spec/schema.js';
 
 /** The environment variable every sample reads the API key from. */
 export const API_KEY_VARIABLE = 'BILLING_API_KEY';
+/** The environment variable every sample reads the server's base URL from. */
+export const API_URL_VARIABLE = 'BILLING_API_URL';
 
 export interface AuthHeader {
   name: string;
@@ -18,7 +23,6 @@ export interface AuthHeader {
 
 export interface SampleRequest {
   operation: ApiOperation;
-  serverUrl: string;
   /** Path params, required query and header params, each with its example value. */
   pathParams: Array<{ name: string; value: unknown }>;
   queryParams: Array<{ name: string; value: unknown }>;
@@ -28,11 +32,11 @@ export interface SampleRequest {
 }
 
 /** A parameter's example: its own `example`, its first `examples` entry, or its schema's. */
-export function parameterExample(parameter: ResolvedParameter): unknown {
+export function parameterExample(document: OpenApiDocument, parameter: ResolvedParameter): unknown {
   if (parameter.example !== undefined) return parameter.example;
   const named = Object.values(parameter.examples ?? {})[0] as { value?: unknown } | undefined;
   if (named?.value !== undefined) return named.value;
-  const schema = parameter.schema;
+  const schema = flattenSchema(document, parameter.schema);
   if (schema.examples?.[0] !== undefined) return schema.examples[0];
   if (schema.default !== undefined) return schema.default;
   if (schema.enum?.[0] !== undefined) return schema.enum[0];
@@ -59,11 +63,10 @@ export function sampleRequest(document: OpenApiDocument, operation: ApiOperation
   const pick = (where: ResolvedParameter['in'], onlyRequired: boolean) =>
     operation.parameters
       .filter((p) => p.in === where && (!onlyRequired || p.required))
-      .map((p) => ({ name: p.name, value: parameterExample(p) }));
+      .map((p) => ({ name: p.name, value: parameterExample(document, p) }));
   const example = operation.requestBody?.examples[0];
   return {
     operation,
-    serverUrl: sandboxServerUrl(document),
     pathParams: pick('path', false),
     queryParams: pick('query', true),
     headerParams: pick('header', true),
@@ -80,12 +83,12 @@ export function sampleRequest(document: OpenApiDocument, operation: ApiOperation
   };
 }
 
-/** The request URL with path params filled in and required query params appended. */
-export function sampleUrl(request: SampleRequest): string {
+/** The request's path (params filled in) and required query, without the server. */
+export function samplePath(request: SampleRequest): string {
   let path = request.operation.path;
   for (const { name, value } of request.pathParams) {
     path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
   }
   const query = new URLSearchParams(request.queryParams.map(({ name, value }) => [name, String(value)])).toString();
-  return `${request.serverUrl}${path}${query ? `?${query}` : ''}`;
+  return `${path}${query ? `?${query}` : ''}`;
 }

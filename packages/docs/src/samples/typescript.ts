@@ -1,22 +1,22 @@
 /**
  * Renders an operation's example request as TypeScript that uses `@billing-api/client`: the typed
  * `billing.GET` / `billing.POST` call on the spec path, with the same path params and body as the
- * cURL sample. The test suite type-checks every one of these against the built client.
+ * cURL sample, the server and key from the same environment variables. The test suite type-checks
+ * every one of these against the built client and runs them against a sandbox.
  */
-
+import { isReference, type OpenApiDocument } from '@billing-api/openapi-model';
 import { isSuccess } from '../spec/operations.js';
 import { typeLabel } from '../spec/schema.js';
-import type { OpenApiDocument } from '../spec/types.js';
 import { tsLiteral } from './literal.js';
-import { API_KEY_VARIABLE, type SampleRequest } from './request.js';
+import { API_KEY_VARIABLE, API_URL_VARIABLE, type SampleRequest } from './request.js';
 
 export const CLIENT_PACKAGE = '@billing-api/client';
 
-/** The lines that create the client, shared by every sample and by the getting-started page. */
-export function clientSetup(serverUrl: string): string {
+/** The lines that create the client, shared by every sample and by the guides. */
+export function clientSetup(): string {
   return [
     `const billing = createBillingClient({`,
-    `  baseUrl: '${serverUrl}',`,
+    `  baseUrl: process.env.${API_URL_VARIABLE}!,`,
     `  apiKey: process.env.${API_KEY_VARIABLE}!,`,
     `});`,
   ].join('\n');
@@ -25,7 +25,7 @@ export function clientSetup(serverUrl: string): string {
 /** A variable name for the success body: the response schema's name in camelCase, else `result`. */
 function resultName(document: OpenApiDocument, request: SampleRequest): string {
   const success = request.operation.responses.find((r) => isSuccess(r.status));
-  const label = success?.schema?.$ref ? typeLabel(document, success.schema) : '';
+  const label = success?.schema && isReference(success.schema) ? typeLabel(document, success.schema) : '';
   return /^[A-Z][A-Za-z0-9]*$/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : 'result';
 }
 
@@ -51,7 +51,7 @@ export function typescriptSample(document: OpenApiDocument, request: SampleReque
   return [
     `import { createBillingClient } from '${CLIENT_PACKAGE}';`,
     '',
-    clientSetup(request.serverUrl),
+    clientSetup(),
     '',
     `// ${request.body?.summary ?? request.operation.summary}`,
     clientCall(request, name),

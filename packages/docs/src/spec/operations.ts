@@ -1,31 +1,30 @@
 /**
- * Normalizes the bundle into one record per operation: method, path, tag and tag group, security
- * (scheme and scopes), parameters, request body and every response with its named examples, all
- * with refs resolved. Every page and code sample of the site is rendered from these records.
+ * The docs' view of each operation, built on `@billing-api/openapi-model`'s operation list: method
+ * and path, tag and tag group, security (scheme and scopes), parameters, request body and every
+ * response with its named examples, all with refs resolved. Every page and sample renders from these.
  */
-import { deref } from './ref.js';
-import type {
-  Example,
-  Header,
-  OpenApiDocument,
-  OperationObject,
-  Parameter,
-  RequestBody,
-  Response,
-  Schema,
-  SecurityScheme,
-} from './types.js';
-import { HTTP_METHODS } from './types.js';
+import {
+  deref,
+  type Example,
+  type Header,
+  listOperations,
+  type MediaType,
+  type OpenApiDocument,
+  type OperationEntry,
+  type Parameter,
+  type SecurityScheme,
+} from '@billing-api/openapi-model';
+import type { SchemaOrRef } from './schema.js';
+import { tagGroupOf } from './tag-groups.js';
 
 export interface NamedExample {
   name: string;
   summary?: string;
+  description?: string;
   value: unknown;
 }
 
-export interface ResolvedParameter extends Parameter {
-  schema: Schema;
-}
+export type ResolvedParameter = Parameter & { schema: SchemaOrRef };
 
 export interface SecurityOption {
   schemeName: string;
@@ -37,21 +36,22 @@ export interface ResolvedBody {
   required: boolean;
   description?: string;
   mediaType: string;
-  schema?: Schema;
+  schema?: SchemaOrRef;
   examples: NamedExample[];
 }
 
 export interface ResolvedResponse {
   status: string;
   description: string;
-  headers: Array<{ name: string; description: string }>;
+  headers: Array<{ name: string; description: string; example?: unknown }>;
   mediaType?: string;
-  schema?: Schema;
+  schema?: SchemaOrRef;
   examples: NamedExample[];
 }
 
 export interface ApiOperation {
   operationId: string;
+  /** Upper case, as readers write it: `GET`. */
   method: string;
   path: string;
   summary: string;
@@ -64,118 +64,88 @@ export interface ApiOperation {
   parameters: ResolvedParameter[];
   requestBody?: ResolvedBody;
   responses: ResolvedResponse[];
-  raw: OperationObject;
+  entry: OperationEntry;
 }
 
-function namedExamples(
-  document: OpenApiDocument,
-  examples: Record<string, unknown> | undefined,
-  single: unknown,
-): NamedExample[] {
-  if (examples) {
-    return Object.entries(examples).map(([name, raw]) => {
-      const example = deref<Example>(document, raw as Example);
-      return { name, summary: example.summary, value: example.value };
+function namedExamples(document: OpenApiDocument, media: MediaType): NamedExample[] {
+  if (media.examples) {
+    return Object.entries(media.examples).map(([name, raw]) => {
+      const example = deref<Example>(document, raw);
+      return { name, summary: example.summary, description: example.description, value: example.value };
     });
   }
-  return single === undefined ? [] : [{ name: 'example', value: single }];
+  return media.example === undefined ? [] : [{ name: 'example', value: media.example }];
 }
 
-function firstMedia(
-  content: Record<string, { schema?: Schema; examples?: Record<string, unknown>; example?: unknown }> | undefined,
-) {
-  if (!content) return undefined;
-  const entries = Object.entries(content);
+/** The JSON media type of a content map (else its first), with its name. */
+function firstMedia(content: Record<string, MediaType> | undefined) {
+  const entries = Object.entries(content ?? {});
   const json = entries.find(([type]) => type.includes('json')) ?? entries[0];
   return json ? { mediaType: json[0], media: json[1] } : undefined;
 }
 
-function resolveBody(document: OpenApiDocument, raw: OperationObject['requestBody']): ResolvedBody | undefined {
-  if (!raw) return undefined;
-  const body = deref<RequestBody>(document, raw);
-  const first = firstMedia(body.content);
-  if (!first) return undefined;
+function resolveBody(document: OpenApiDocument, entry: OperationEntry): ResolvedBody | undefined {
+  const body = entry.requestBody?.body;
+  const first = firstMedia(body?.content);
+  if (!body || !first) return undefined;
   return {
     required: body.required === true,
     description: body.description,
     mediaType: first.mediaType,
     schema: first.media.schema,
-    examples: namedExamples(document, first.media.examples, first.media.example),
+    examples: namedExamples(document, first.media),
   };
 }
 
-function resolveResponse(
-  document: OpenApiDocument,
-  status: string,
-  raw: OperationObject['responses'][string],
-): ResolvedResponse {
-  const response = deref<Response>(document, raw);
-  const first = firstMedia(response.content);
-  return {
-    status,
-    description: response.description,
-    headers: Object.entries(response.headers ?? {}).map(([name, header]) => ({
-      name,
-      description: (deref<Header>(document, header).description ?? '').trim(),
-    })),
-    mediaType: first?.mediaType,
-    schema: first?.media.schema,
-    examples: first ? namedExamples(document, first.media.examples, first.media.example) : [],
-  };
+function resolveResponses(document: OpenApiDocument, entry: OperationEntry): ResolvedResponse[] {
+  return entry.responses.map(({ status, response }) => {
+    const first = firstMedia(response.content);
+    return {
+      status,
+      description: response.description ?? '',
+      headers: Object.entries(response.headers ?? {}).map(([name, raw]) => {
+        const header = deref<Header>(document, raw);
+        return { name, description: (header.description ?? '').trim(), example: header.example };
+      }),
+      mediaType: first?.mediaType,
+      schema: first?.media.schema,
+      examples: first ? namedExamples(document, first.media) : [],
+    };
+  });
 }
 
-/** The tag group (`x-tagGroups`) a tag belongs to, or the tag itself when there are no groups. */
-function groupOf(document: OpenApiDocument, tag: string): string {
-  return document['x-tagGroups']?.find((group) => group.tags.includes(tag))?.name ?? tag;
+function securityOf(document: OpenApiDocument, entry: OperationEntry): SecurityOption[] {
+  return entry.security.flatMap((requirement) =>
+    Object.entries(requirement).map(([schemeName, scopes]) => {
+      const raw = document.components?.securitySchemes?.[schemeName];
+      if (!raw) throw new Error(`${entry.id}: security scheme ${schemeName} is not defined`);
+      return { schemeName, scopes, scheme: deref<SecurityScheme>(document, raw) };
+    }),
+  );
 }
 
-/** Every operation of the document, in document order (paths, then methods in HTTP order). */
-export function listOperations(document: OpenApiDocument): ApiOperation[] {
-  const operations: ApiOperation[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((raw) => {
-        const parameter = deref<Parameter>(document, raw);
-        return { ...parameter, schema: parameter.schema ?? {} };
-      });
-      const requirements = op.security ?? document.security ?? [];
-      const security = requirements.flatMap((requirement) =>
-        Object.entries(requirement).map(([schemeName, scopes]) => ({
-          schemeName,
-          scopes,
-          scheme: deref<SecurityScheme>(document, document.components?.securitySchemes?.[schemeName] as SecurityScheme),
-        })),
-      );
-      const tag = op.tags?.[0] ?? 'default';
-      operations.push({
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        path,
-        summary: op.summary ?? op.operationId,
-        description: (op.description ?? '').trim(),
-        tag,
-        group: groupOf(document, tag),
-        deprecated: op.deprecated === true,
-        security,
-        parameters,
-        requestBody: resolveBody(document, op.requestBody),
-        responses: Object.entries(op.responses).map(([status, raw]) => resolveResponse(document, status, raw)),
-        raw: op,
-      });
-    }
-  }
-  return operations;
-}
-
-/** The server code samples call: the loopback sandbox server when the spec lists one. */
-export function sandboxServerUrl(document: OpenApiDocument): string {
-  const servers = document.servers ?? [];
-  const local = servers.find((server) => /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(`${server.url}/`));
-  const chosen = local ?? servers[0];
-  if (!chosen) throw new Error('the spec lists no server for code samples');
-  return chosen.url.replace(/\/$/, '');
+/** Every operation of the document, in document order. Operations without an `operationId` are refused. */
+export function apiOperations(document: OpenApiDocument): ApiOperation[] {
+  return listOperations(document).map((entry) => {
+    if (!entry.operationId) throw new Error(`${entry.id} has no operationId: every page of the docs is named by it`);
+    const op = entry.operation;
+    const tag = op.tags?.[0] ?? 'default';
+    return {
+      operationId: entry.operationId,
+      method: entry.method.toUpperCase(),
+      path: entry.path,
+      summary: op.summary ?? entry.operationId,
+      description: (op.description ?? '').trim(),
+      tag,
+      group: tagGroupOf(document, tag),
+      deprecated: op.deprecated === true,
+      security: securityOf(document, entry),
+      parameters: entry.parameters.map(({ parameter }) => ({ ...parameter, schema: parameter.schema ?? {} })),
+      requestBody: resolveBody(document, entry),
+      responses: resolveResponses(document, entry),
+      entry,
+    };
+  });
 }
 
 export function isSuccess(status: string): boolean {

@@ -3,6 +3,7 @@
  * and "what this feeds" sentences name other operations (`GET /invoices` `data[].id`,
  * `actions/pay`, `POST /api/billing/pay`). Those mentions are resolved to operations of the same
  * tag group (v2 text uses paths relative to the v2 prefix); other operations on the same path follow.
+ * The same resolution turns each mention into a link (`linkMentions`).
  */
 import type { ApiOperation } from './operations.js';
 
@@ -14,6 +15,8 @@ export interface RelatedOperation {
 
 const METHOD_PATH = /\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[A-Za-z0-9_{}\-/.]*[A-Za-z0-9_}])/g;
 const ACTION = /`(actions\/[a-z-]+)`/g;
+/** A code span that is a whole mention: `GET /path` (a query string allowed) or `actions/name`. */
+const MENTION_SPAN = /`((?:GET|POST|PUT|PATCH|DELETE) \/[A-Za-z0-9_{}\-/.]*(?:\?[^`\s]*)?|actions\/[a-z-]+)`/g;
 
 /** All prose an operation carries: its description and its parameters' and body's descriptions. */
 function proseOf(op: ApiOperation): string {
@@ -22,7 +25,7 @@ function proseOf(op: ApiOperation): string {
   );
 }
 
-function resolveMention(
+export function resolveMention(
   all: ApiOperation[],
   self: ApiOperation,
   method: string | undefined,
@@ -48,4 +51,22 @@ export function relatedOperations(all: ApiOperation[], self: ApiOperation): Rela
   for (const match of text.matchAll(ACTION)) add(resolveMention(all, self, 'POST', match[1]!), 'mentioned');
   for (const op of all) if (op.path === self.path) add(op, 'same path');
   return found;
+}
+
+/**
+ * Markdown with every code span that names an operation (`GET /invoices`, `actions/pay`) made a
+ * link to it; `href` says where an operation's page is. Spans already inside a link are left alone.
+ */
+export function linkMentions(
+  text: string,
+  all: ApiOperation[],
+  self: ApiOperation,
+  href: (op: ApiOperation) => string,
+): string {
+  return text.replace(MENTION_SPAN, (span, mention: string, offset: number) => {
+    if (text[offset - 1] === '[') return span;
+    const [method, path] = mention.startsWith('actions/') ? ['POST', mention] : mention.split(' ', 2);
+    const op = resolveMention(all, self, method, path!.split('?')[0]!);
+    return op ? `[${span}](${href(op)})` : span;
+  });
 }

@@ -1,8 +1,8 @@
 /**
  * Every TypeScript snippet the site publishes, by a file-safe name: each operation's sample, each
- * error page's handling snippet and the getting-started page's snippets.
+ * error page's handling snippet and the guides' snippets.
  */
-import { gettingStartedSnippets } from '../../src/pages/getting-started.js';
+import { buildGuides } from '../../src/guides/guides.js';
 import { errorHandlingSample } from '../../src/samples/error-handling.js';
 import { model } from './site.js';
 
@@ -14,7 +14,8 @@ export function publishedTypescript(): Map<string, string> {
     const request = m.samples.get(entry.occurrences[0]!.operationId)!.request;
     out.set(`error-${entry.style}-${entry.code}`, errorHandlingSample(entry, request));
   }
-  let i = 0;
-  for (const snippet of gettingStartedSnippets(m).values()) out.set(`getting-started-${++i}`, snippet);
+  for (const guide of buildGuides(m)) {
+    for (const [i, snippet] of guide.snippets.entries()) out.set(`guide-${guide.slug}-${i + 1}`, snippet);
+  }
   return out;
 }

@@ -1,8 +1,11 @@
 /**
- * Shared test access to the built site and the model it was built from.
+ * Shared test access to the built site and the model it was built from. Expectations about the
+ * spec are read from the raw bundle through `@billing-api/openapi-model` (not through the docs'
+ * own src/), so a bug in src/ shows.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { listOperations, type OpenApiDocument, type OperationEntry } from '@billing-api/openapi-model';
 import { DIST_DIR } from '../../src/build.js';
 import { buildModel, type SiteModel } from '../../src/site/model.js';
 import { bundledSpecPath, loadSpec } from '../../src/spec/load.js';
@@ -39,10 +42,12 @@ export function siteFiles(root = DIST_DIR, dir = root): string[] {
   });
 }
 
-/** `[method, path, operation]` for every operation of a raw OpenAPI document. */
-export function rawOperations(spec: any): Array<[string, string, any]> {
-  const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
-  return Object.entries(spec.paths as Record<string, any>).flatMap(([path, item]) =>
-    methods.filter((m) => item[m]).map((m) => [m.toUpperCase(), path, item[m]] as [string, string, any]),
-  );
+/** The site's pages (HTML and Markdown, no compressed copies). */
+export function sitePagesOnDisk(root = DIST_DIR): string[] {
+  return siteFiles(root).filter((f) => /\.(html|md)$/.test(f));
+}
+
+/** The operations of a raw OpenAPI document, through the shared model (never a method list of our own). */
+export function rawOperations(spec: any): OperationEntry[] {
+  return listOperations(spec as OpenApiDocument);
 }
