@@ -1882,6 +1882,20 @@ export interface components {
          */
         IdempotencyKey: string;
         /**
+         * @description Public id of a `draft` invoice: a credit invoice created with `hold: true` (its id is the `id` of
+         *     the `POST /api/v2/billing/invoices/{id}/actions/credit` answer), or one listed by
+         *     `GET /api/v2/billing/invoices?status=draft` `data[].id`. Do not build or guess it.
+         * @example inv_01jd8k5c7d9e1f3g5h7j9k1m3n
+         */
+        DraftInvoiceIdPath: components["schemas"]["InvoiceId"];
+        /**
+         * @description Public id of a `refunded` or `cancelled` invoice of a business account, from
+         *     `GET /api/v2/billing/invoices?status=cancelled` (or `status=refunded`) `data[].id`, or the
+         *     `credit.originalInvoiceId` of a credit invoice that credited it in full. Do not build or guess it.
+         * @example inv_01jd8k9b1c3d5e7f9g1h3j5k7m
+         */
+        ClosedInvoiceIdPath: components["schemas"]["InvoiceId"];
+        /**
          * @description Page number, from 1 (v1 lists are page-based).
          * @example 1
          */
@@ -2420,11 +2434,12 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description Public invoice id, from `GET /api/v2/billing/invoices` `data[].id` (or an `invoice.id` in any v2
-                 *     response). Do not build or guess it; use the exact id a response gave you.
-                 * @example inv_01jd8k3a5b7c9d1e3f5g7h9j1k
+                 * @description Public id of a `draft` invoice: a credit invoice created with `hold: true` (its id is the `id` of
+                 *     the `POST /api/v2/billing/invoices/{id}/actions/credit` answer), or one listed by
+                 *     `GET /api/v2/billing/invoices?status=draft` `data[].id`. Do not build or guess it.
+                 * @example inv_01jd8k5c7d9e1f3g5h7j9k1m3n
                  */
-                id: components["parameters"]["InvoiceIdPath"];
+                id: components["parameters"]["DraftInvoiceIdPath"];
             };
             cookie?: never;
         };
@@ -2630,11 +2645,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Public invoice id, from `GET /api/v2/billing/invoices` `data[].id` (or an `invoice.id` in any v2
-                 *     response). Do not build or guess it; use the exact id a response gave you.
-                 * @example inv_01jd8k3a5b7c9d1e3f5g7h9j1k
+                 * @description Public id of a `refunded` or `cancelled` invoice of a business account, from
+                 *     `GET /api/v2/billing/invoices?status=cancelled` (or `status=refunded`) `data[].id`, or the
+                 *     `credit.originalInvoiceId` of a credit invoice that credited it in full. Do not build or guess it.
+                 * @example inv_01jd8k9b1c3d5e7f9g1h3j5k7m
                  */
-                id: components["parameters"]["InvoiceIdPath"];
+                id: components["parameters"]["ClosedInvoiceIdPath"];
             };
             cookie?: never;
         };
