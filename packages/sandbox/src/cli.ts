@@ -2,8 +2,8 @@
 // billing-sandbox: runs the sandbox until SIGTERM/SIGINT. Prints the URL and the API keys once at
 // start-up (on stderr, the only place keys are ever printed); request logs are JSON lines on stdout.
 import { parseArgs } from 'node:util';
-import { UnservableDatabaseError } from './db/database.js';
-import { parseRateLimit } from './rate-limit.js';
+import { parseRateLimit } from './api/rate-limit.js';
+import { UnservableDatabaseError } from './db/sqlite.js';
 import { startSandbox } from './sandbox.js';
 
 const HELP = `billing-sandbox: a stateful Billing API sandbox
