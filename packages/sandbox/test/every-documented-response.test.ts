@@ -204,7 +204,7 @@ const specific: Record<string, Scenario> = {
   },
   'finalizeInvoice 400 invalid_request': async () => {
     const f = await draftAcct();
-    return t.post(inv(f, 0, '/actions/finalize'), {}, f.rw);
+    return t.post(inv(f, 0, '/actions/finalize'), { note: 'x' }, f.rw);
   },
   'finalizeInvoice 404 invoice_not_found': async () =>
     t.post(`${V2}/invoices/${UNKNOWN_INVOICE}/actions/finalize`, undefined, (await acct()).rw),
@@ -390,6 +390,14 @@ function generic(operationId: string, status: string, code: string): Scenario | 
       const key = limited.keys.business;
       await limited.call(op.method, anyPath(op.pathTemplate), { key }); // uses the one token (or the IP's)
       return limited.call(op.method, anyPath(op.pathTemplate), { key });
+    };
+  }
+  if (status === '413') {
+    return async () => {
+      const f = await acct();
+      const path = anyPath(op.pathTemplate).replace(UNKNOWN_INVOICE, f.inv().id);
+      const raw = JSON.stringify({ note: 'x'.repeat(1_100_000) });
+      return t.call(op.method, path, { key: f.rw, raw, headers: { 'Content-Type': 'application/json' } });
     };
   }
   if (status === '500') {

@@ -1693,6 +1693,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request body is larger than the server accepts (`payload_too_large`, 1 MiB on the sandbox). Nothing was done; send a smaller body. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The `Idempotency-Key` was reused with another body, or its first request is still running. */
         IdempotencyConflict: {
             headers: {
@@ -1755,6 +1765,16 @@ export interface components {
         };
         /** @description No such invoice on this account (`INVOICE_NOT_FOUND`), including invoices of other accounts. */
         InvoiceNotFoundV1: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorV1"];
+            };
+        };
+        /** @description The request body is larger than the server accepts (`PAYLOAD_TOO_LARGE`, 1 MiB on the sandbox). Nothing was done. */
+        PayloadTooLargeV1: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -2017,6 +2037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The account has no saved card, or `savedCardId` is not one of its cards (`no_saved_card`). */
             422: {
                 headers: {
@@ -2096,6 +2117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The amount breaks a credit rule: more than the credit balance (`amount_exceeds_credit_balance`), more than the invoice balance (`amount_exceeds_invoice_balance`), or there is no credit at all (`no_credit_available`). */
             422: {
                 headers: {
@@ -2499,6 +2521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The credit breaks a rule: more than is still creditable on a line (`credit_exceeds_creditable`), a line that is not on this invoice (`unknown_invoice_line`), or nothing left to credit (`nothing_to_credit`). */
             422: {
                 headers: {
@@ -2649,6 +2672,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -2872,6 +2896,7 @@ export interface operations {
             401: components["responses"]["UnauthorizedV1"];
             403: components["responses"]["ForbiddenV1"];
             404: components["responses"]["InvoiceNotFoundV1"];
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };
@@ -3161,6 +3186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorV1"];
                 };
             };
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };
@@ -3222,6 +3248,7 @@ export interface operations {
             };
             403: components["responses"]["ForbiddenV1"];
             404: components["responses"]["InvoiceNotFoundV1"];
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };
@@ -3440,6 +3467,7 @@ export interface operations {
             };
             401: components["responses"]["UnauthorizedV1"];
             403: components["responses"]["ForbiddenV1"];
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };

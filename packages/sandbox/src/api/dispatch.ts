@@ -93,6 +93,9 @@ function bodyFinding(operation: string, reason: string): Finding {
   };
 }
 
+const isEmptyObject = (value: unknown) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+
 function rateHeaders(decision: RateDecision | undefined): Record<string, string> {
   if (!decision) return {};
   return {
@@ -248,7 +251,14 @@ export function createApi(options: ApiOptions): Responder {
     const account: AccountRow | undefined = auth.account;
     await settleDuePayments(domain, store);
 
-    const raw = method === 'GET' ? ({ kind: 'none' } as const) : await request.body();
+    const takesBody = match.operation.requestBody !== 'none';
+    let raw = method === 'GET' ? ({ kind: 'none' } as const) : await request.body();
+    // An empty object to an action that takes no body says nothing: it is no body.
+    if (!takesBody && raw.kind === 'json' && isEmptyObject(raw.value)) raw = { kind: 'none' };
+    if (raw.kind === 'too_large' && !takesBody)
+      throw invalidRequest(state.version, [
+        bodyFinding(operationId, 'is sent to an action that takes no request body'),
+      ]);
     if (raw.kind === 'too_large') {
       throw state.version === 'v2'
         ? new ApiError('payload_too_large', `The request body is larger than ${raw.limit} bytes.`, { status: 413 })
