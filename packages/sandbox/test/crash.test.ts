@@ -122,7 +122,11 @@ describe('SIGKILL under concurrent writes', () => {
       // Each add-funds key asks for an amount no other key asks for, so its invoices can be counted.
       const write =
         n % 2 === 0
-          ? { key: `fund-${n}`, path: `${V2}/credit/actions/add-funds`, body: { amount: Number((1 + n / 100).toFixed(2)) } }
+          ? {
+              key: `fund-${n}`,
+              path: `${V2}/credit/actions/add-funds`,
+              body: { amount: Number((1 + n / 100).toFixed(2)) },
+            }
           : { key: `credit-${n}`, path: `${V2}/invoices/${big}/actions/apply-credit`, body: { amount: 0.01 } };
       writes.push(write);
       return write;

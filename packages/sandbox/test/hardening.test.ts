@@ -243,3 +243,17 @@ describe('idempotency across a crash', () => {
     }
   });
 });
+
+describe('problem types', () => {
+  it('point at the configured docs site, <docs>/errors/<code>', async () => {
+    const s = await startTestSandbox({ docsUrl: 'https://docs.team.example/billing/' });
+    try {
+      const res = await s.get(`${V2}/invoices/inv_00000000000000000000000000`, s.keys.business);
+      expect(res.body.type).toBe('https://docs.team.example/billing/errors/invoice_not_found');
+      const unknown = await s.get(`${V2}/nothing`, s.keys.business);
+      expect(unknown.body.type).toBe('https://docs.team.example/billing/errors/not_found');
+    } finally {
+      await s.close();
+    }
+  });
+});
