@@ -118,14 +118,14 @@ const junk = fc.oneof(
 
 function pathArbitrary(entry: OperationEntry): fc.Arbitrary<string> {
   const names = entry.parameters.filter((p) => p.parameter.in === 'path').map((p) => p.parameter.name);
-  const valueOf = (name: string) =>
+  const valueFor = (name: string) =>
     fc.oneof(
       fc.constant(
         name === 'uuid' ? examples.uuid : entry.path.startsWith('/api/v2/') ? examples.invoice : examples.legacy,
       ),
       junk,
     );
-  return fc.tuple(...names.map(valueOf)).map((values) => {
+  return fc.tuple(...names.map(valueFor)).map((values) => {
     let path = entry.path;
     names.forEach((name, i) => {
       path = path.replace(`{${name}}`, encode(String(values[i])));

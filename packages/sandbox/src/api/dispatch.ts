@@ -12,7 +12,7 @@ import type { Store, Tx } from '../db/store.js';
 import type { Domain } from '../domain/context.js';
 import { settleDuePayments } from '../domain/payments.js';
 import { RuleError } from '../domain/rules.js';
-import { authenticate, howToAuthenticate } from './auth.js';
+import { authenticate, challenge, howToAuthenticate } from './auth.js';
 import type { HandlerTable } from './contract.js';
 import { ApiError, type FieldError } from './errors.js';
 import * as idempotency from './idempotency.js';
@@ -241,8 +241,11 @@ export function createApi(options: ApiOptions): Responder {
           : new ApiError('RATE_LIMITED', detail, { headers, retryAfter: decision.retryAfterSeconds });
       }
     }
-    if (!auth.ok && auth.status === 401)
-      throw new ApiError(state.version === 'v2' ? 'unauthorized' : 'UNAUTHORIZED', howToAuthenticate(auth.scheme));
+    if (!auth.ok && auth.status === 401) {
+      throw new ApiError(state.version === 'v2' ? 'unauthorized' : 'UNAUTHORIZED', howToAuthenticate(auth.scheme), {
+        headers: { 'WWW-Authenticate': challenge(auth.scheme) },
+      });
+    }
     if (!auth.ok) {
       throw state.version === 'v2'
         ? new ApiError('insufficient_scope', `This operation needs an API key with the ${auth.scope} scope.`)

@@ -174,7 +174,7 @@ interface Template {
 }
 
 const templates = new Map<string, Template>();
-const SENTINEL = /^\u0000arg(\d+)\u0000$/;
+const SENTINEL = /^\uE000arg(\d+)\uE000$/;
 
 /**
  * Runs the query `build` makes from `args`, compiled once per `shape`: the first call builds it from
@@ -190,7 +190,7 @@ async function run<O, const A extends readonly unknown[]>(
   let template = templates.get(shape);
   if (!template) {
     // The placeholders stand in for the arguments only while the SQL is compiled.
-    const placeholders = args.map((_, i) => `\u0000arg${i}\u0000`) as unknown as A;
+    const placeholders = args.map((_, i) => `\uE000arg${i}\uE000`) as unknown as A;
     const compiled = build(placeholders).compile();
     template = {
       sql: compiled.sql,
