@@ -7,6 +7,9 @@
 // BENCH_SECONDS (default 3) each, and the median round of each is reported, so load from other
 // processes on a shared 2-core machine hits both sides alike. Prints req/s, p99 and the ratios.
 //
+// BENCH_BASELINE_CLI=<path to another build's dist/cli.js> adds that build as a third server, measured
+// in the same alternating rounds, and prints this build's ratio to it (before/after a change).
+//
 // Prism is installed on first use into .tmp/prism with npm (it is not a workspace devDependency:
 // @stoplight/prism-cli 5.14.2 depends on ^-ranges that now resolve to Node 24-only releases, so the
 // versions of its own release are pinned there with npm `overrides`).
@@ -24,6 +27,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SPEC = createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json');
 const CLI = join(here, '..', 'dist', 'cli.js');
+const BASELINE_CLI = process.env.BENCH_BASELINE_CLI;
 const PRISM_DIR = join(here, '..', '.tmp', 'prism');
 const PRISM_BIN = join(PRISM_DIR, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
 const children: ChildProcess[] = [];
@@ -122,37 +126,51 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'billing-bench-'));
   try {
     const prismPort = 20000 + Math.floor(Math.random() * 20000);
-    const [sandbox, prism] = await Promise.all([
-      spawnServer(
-        [CLI, '--port', '0', '--quiet', '--rate-limit', 'off', '--data', join(dir, 'bench.db'), '--no-demo'],
-        /listening on (http:\/\/\S+)/,
-        'sandbox',
-      ),
+    const sandboxArgs = (cli: string, file: string) => [
+      cli,
+      '--port',
+      '0',
+      '--quiet',
+      '--rate-limit',
+      'off',
+      '--data',
+      join(dir, file),
+      '--no-demo',
+    ];
+    const [sandbox, baseline, prism] = await Promise.all([
+      spawnServer(sandboxArgs(CLI, 'bench.db'), /listening on (http:\/\/\S+)/, 'sandbox'),
+      BASELINE_CLI
+        ? spawnServer(sandboxArgs(BASELINE_CLI, 'baseline.db'), /listening on (http:\/\/\S+)/, 'baseline')
+        : Promise.resolve(undefined),
       // Prism logs every request at its default level; `silent` keeps the comparison fair (the sandbox
       // runs with --quiet), so its readiness is polled instead of read from its output.
       startPrism(prismPort),
     ]);
     // One account with plenty of credit and a large unpaid invoice to apply 0.01 at a time.
-    const account = await json(`${sandbox}/sandbox/accounts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        credit: 10_000_000,
-        invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }],
-      }),
-    });
-    const key: string = account.keys.readWrite;
-    const invoiceId: string = account.invoices[0].id;
-    const auth = { authorization: `Bearer ${key}` };
-    const get = `/api/v2/billing/invoices/${invoiceId}`;
+    const setUp = async (base: string) => {
+      const account = await json(`${base}/sandbox/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          credit: 10_000_000,
+          invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }],
+        }),
+      });
+      return {
+        auth: { authorization: `Bearer ${account.keys.readWrite}` },
+        get: `/api/v2/billing/invoices/${account.invoices[0].id}`,
+      };
+    };
+    const { auth, get } = await setUp(sandbox);
+    const base = baseline ? await setUp(baseline) : undefined;
     const exampleGet = '/api/v2/billing/invoices/inv_01jd8k3a5b7c9d1e3f5g7h9j1k';
     let n = 0;
-    const post = (path: string): Partial<autocannon.Options> => ({
+    const post = (path: string, headers = auth): Partial<autocannon.Options> => ({
       requests: [
         {
           method: 'POST',
           path,
-          headers: { ...auth, 'content-type': 'application/json' },
+          headers: { ...headers, 'content-type': 'application/json' },
           body: JSON.stringify({ amount: 0.01 }),
           setupRequest: (request) => ({
             ...request,
@@ -171,19 +189,27 @@ async function main(): Promise<void> {
       }
       return results.map((list) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!);
     };
-    const [getSandbox, getPrism] = await median([
+    const gets: Array<() => Promise<Result>> = [
       () => load(sandbox + get, { headers: auth }),
       () => load(prism + exampleGet, { headers: auth }),
-    ]);
-    const [postSandbox, postPrism] = await median([
+    ];
+    const posts: Array<() => Promise<Result>> = [
       () => load(sandbox, post(`${get}/actions/apply-credit`)),
       () => load(prism, post(`${exampleGet}/actions/apply-credit`)),
-    ]);
+    ];
+    if (baseline && base) {
+      gets.push(() => load(baseline + base.get, { headers: base.auth }));
+      posts.push(() => load(baseline, post(`${base.get}/actions/apply-credit`, base.auth)));
+    }
+    const [getSandbox, getPrism, getBaseline] = await median(gets);
+    const [postSandbox, postPrism, postBaseline] = await median(posts);
     const rows: Array<[string, Result]> = [
       ['GET invoice       sandbox', getSandbox!],
       ['GET invoice       prism', getPrism!],
+      ...(getBaseline ? [['GET invoice       baseline', getBaseline] as [string, Result]] : []),
       ['POST apply-credit sandbox', postSandbox!],
       ['POST apply-credit prism', postPrism!],
+      ...(postBaseline ? [['POST apply-credit baseline', postBaseline] as [string, Result]] : []),
     ];
 
     const invoice = await json(sandbox + get, { headers: auth });
@@ -197,10 +223,14 @@ async function main(): Promise<void> {
       );
     }
     const ratio = (a: Result, b: Result) => (a.rps / b.rps).toFixed(1);
-    console.log(`\nsandbox / prism, GET invoice:       ${ratio(rows[0]![1], rows[1]![1])}x (goal >= 5x)`);
+    console.log(`\nsandbox / prism, GET invoice:       ${ratio(getSandbox!, getPrism!)}x (goal >= 5x)`);
     console.log(
-      `sandbox / prism, POST apply-credit: ${ratio(rows[2]![1], rows[3]![1])}x (the sandbox writes to SQLite, Prism returns an example)`,
+      `sandbox / prism, POST apply-credit: ${ratio(postSandbox!, postPrism!)}x (the sandbox writes to SQLite, Prism returns an example)`,
     );
+    if (getBaseline && postBaseline) {
+      console.log(`sandbox / baseline, GET invoice:       ${ratio(getSandbox!, getBaseline)}x (${BASELINE_CLI})`);
+      console.log(`sandbox / baseline, POST apply-credit: ${ratio(postSandbox!, postBaseline)}x`);
+    }
     console.log(
       `credit applied by the sandbox run: ${invoice.creditApplied} SEK in 0.01 steps (each request one transaction)`,
     );

@@ -1,21 +1,28 @@
-// startSandbox: one running sandbox (database, clock, HTTP server) for the CLI, tests, the client,
-// the conformance kit and the docs. Listens on 127.0.0.1 by default; `port: 0` picks a free port.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { v1Handlers } from './api/v1/handlers.js';
-import { v2Handlers } from './api/v2/handlers.js';
-import { DAY_MS, SandboxClock } from './clock.js';
-import type { SandboxContext } from './context.js';
+// startSandbox: one running sandbox for the CLI, tests, the client, the conformance kit and the docs.
+// The composition root: it opens the store, builds the domain, the API and the control routes, and
+// puts the HTTP server in front of them. Listens on 127.0.0.1 by default; `port: 0` picks a free port.
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createApi, type TestHooks } from './api/dispatch.js';
+import { handlers } from './api/handlers.js';
+import { parseRateLimit, type RateLimit, TokenBuckets } from './api/rate-limit.js';
+import { specCatalog } from './api/spec.js';
 import { createControl } from './control/routes.js';
-import { type Db, openDatabase, UnservableDatabaseError, wipe } from './db/database.js';
+import { openSqliteStore, UnservableDatabaseError } from './db/sqlite.js';
+import type { Store } from './db/store.js';
+import { seedDemo } from './demo/seed.js';
+import type { AccountSpec, CreatedAccount } from './domain/accounts.js';
+import { DAY_MS, MAX_OFFSET_MS, SandboxClock } from './domain/clock.js';
+import type { Domain } from './domain/context.js';
+import { Ids } from './domain/ids.js';
 import { settleDuePayments } from './domain/payments.js';
+import { MAX_BODY_BYTES } from './http/body.js';
 import { DEFAULT_CORS_ORIGINS, originMatcher } from './http/cors.js';
 import { createLogger, type LogSink } from './http/logger.js';
 import { createRequestListener } from './http/pipeline.js';
-import { Ids } from './ids.js';
-import { parseRateLimit, type RateLimit, TokenBuckets } from './rate-limit.js';
-import { listKeys, seedDemo } from './seed.js';
-import { openapi, specCatalog } from './spec.js';
+import { listen } from './http/server.js';
+
+export type { AccountSpec, CreatedAccount };
 
 export interface SandboxOptions {
   /** Default 4010; 0 picks a free port. */
@@ -40,6 +47,14 @@ export interface SandboxOptions {
   log?: boolean | LogSink;
   /** Base URL printed in payment and checkout URLs (default: the listening URL). */
   publicUrl?: string;
+  /** Base of problem `type` URIs, `<docsUrl>/errors/<code>` (default: the spec's). */
+  docsUrl?: string;
+  /** More Host names the control endpoints answer to (besides the listening address and loopback names). */
+  allowedHosts?: string[];
+  /** When set, the control endpoints (but health) need `X-Sandbox-Token: <token>`. */
+  controlToken?: string;
+  /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
+  maxBodyBytes?: number;
 }
 
 export interface SandboxKey {
@@ -51,12 +66,16 @@ export interface SandboxKey {
 
 export interface RunningSandbox {
   url: string;
-  /** Every API key, with its label (`business read/write`, `business read-only`, `personal read/write`). */
-  keys: SandboxKey[];
+  /** Every API key, with its label (`business read/write`, `business read-only`, `personal read/write`, ...). */
+  readonly keys: SandboxKey[];
   /** Shortcut: key by label. */
   key(label: string): string;
-  clock: SandboxClock;
-  context: SandboxContext;
+  clock: {
+    now(): Date;
+    iso(): string;
+    /** Moves the sandbox clock forward (stored with the data) and settles what became due. */
+    advance(ms: number): Promise<void>;
+  };
   /** Requests being handled right now. */
   readonly inFlight: number;
   server: Server;
@@ -64,64 +83,67 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** The largest time a Date can hold (ms since the epoch). */
-const MAX_DATE_MS = 8.64e15;
+const CLOCK_KEY = 'clock_offset_ms';
 
-function storedClockOffset(db: Db, where: string): number {
-  const stored = db.prepare(`SELECT value FROM meta WHERE key = 'clock_offset_ms'`).pluck().get() as string | undefined;
+async function storedClockOffset(store: Store): Promise<number> {
+  const stored = await store.read.meta.get(CLOCK_KEY);
   const offset = Number(stored ?? 0);
-  if (!Number.isSafeInteger(offset) || Math.abs(Date.now() + offset) >= MAX_DATE_MS) {
+  if (!Number.isSafeInteger(offset) || Math.abs(offset) > MAX_OFFSET_MS) {
     throw new UnservableDatabaseError(
-      `${where} holds a sandbox clock offset of ${stored} ms, which is no valid date; start on a new --data file`,
+      `${store.where} holds a sandbox clock offset of ${stored} ms, which is no valid date; start on a new --data file`,
     );
   }
   return offset;
 }
 
+/** Names a Host header may carry to reach the control endpoints. */
+function hostMatcher(host: string, port: number, extra: string[]): (header: string | undefined) => boolean {
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'];
+  const names = new Set<string>();
+  const wildcard = host === '0.0.0.0' || host === '::';
+  for (const name of [...(wildcard ? loopback : [host]), ...(loopback.includes(host) ? loopback : [])])
+    names.add(`${name}:${port}`.toLowerCase());
+  for (const name of extra) names.add(name.toLowerCase());
+  return (header) => header !== undefined && names.has(header.toLowerCase());
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const catalog = specCatalog();
-  const db = openDatabase(options.data);
-  const where = options.data ?? 'the in-memory database';
-  let storedOffset: number;
-  try {
-    storedOffset = storedClockOffset(db, where);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  const clock = new SandboxClock(storedOffset, (ms) =>
-    db
-      .prepare(
-        `INSERT INTO meta (key, value) VALUES ('clock_offset_ms', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      )
-      .run(String(ms)),
-  );
+  const store = openSqliteStore(options.data);
   let url = '';
-  const now = () => clock.nowMs();
-  const ctx: SandboxContext = {
-    db,
+  const clock = new SandboxClock(0);
+  const domain: Domain = {
     clock,
-    // Only the demo data comes from the seed (demoIds below): ids made while serving are random, so
-    // a restart on the same --data file never makes an id that is already stored.
-    ids: new Ids(undefined, now),
+    // Only the demo data comes from the seed: ids made while serving are random, so a restart on
+    // the same --data file never makes an id that is already stored.
+    ids: new Ids(undefined, () => clock.nowMs()),
     settings: {
       paymentDelayMs: options.paymentDelayMs ?? 1000,
       linkTtlMs: (options.linkTtlDays ?? 30) * DAY_MS,
       publicUrl: () => options.publicUrl?.replace(/\/+$/, '') ?? url,
     },
-    hooks: { latencyMs: new Map(), faults: new Set() },
   };
   const demo = options.demo ?? true;
-  const seed = () => seedDemo({ ...ctx, ids: new Ids(options.seed, now) });
-  const empty = () => (db.prepare('SELECT COUNT(*) FROM accounts').pluck().get() as number) === 0;
+  const seed = () => seedDemo({ ...domain, ids: new Ids(options.seed, () => clock.nowMs()) }, store);
+  let keys: SandboxKey[] = [];
+  const refreshKeys = async () => {
+    keys = (await store.read.keys.all()).map((k) => ({
+      label: k.label,
+      key: k.key,
+      accountId: k.account_id,
+      scopes: k.scopes,
+    }));
+  };
   try {
-    if (demo && empty()) seed();
-    settleDuePayments(ctx);
+    clock.setOffset(await storedClockOffset(store));
+    if (demo && !(await store.read.accounts.any())) await seed();
+    await settleDuePayments(domain, store);
+    await refreshKeys();
   } catch (error) {
-    db.close();
+    await store.close();
     if (error instanceof UnservableDatabaseError) throw error;
     throw new UnservableDatabaseError(
-      `cannot serve ${where}: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot serve ${store.where}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
 
@@ -133,72 +155,94 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         : parseRateLimit(options.rateLimit ?? '100/60s');
   const limiter = rate ? new TokenBuckets(rate) : undefined;
   const log = createLogger(options.log);
-  const reset = () => {
-    wipe(db);
-    clock.setOffset(0);
-    ctx.hooks.latencyMs.clear();
-    ctx.hooks.faults.clear();
-    if (demo) seed();
-    return { keys: listKeys(ctx) };
-  };
+  const hooks: TestHooks = { latencyMs: new Map(), faults: new Set() };
+  const saveClock = () => store.transaction((tx) => tx.meta.set(CLOCK_KEY, String(clock.offset)));
+  const api = createApi({
+    domain,
+    store,
+    catalog,
+    handlers,
+    hooks,
+    limiter,
+    problemTypeBase: options.docsUrl ? `${options.docsUrl.replace(/\/+$/, '')}/errors/` : catalog.problemTypeBase,
+    owner: randomUUID(),
+    logError: log,
+  });
+  let hostAllowed: (host: string | undefined) => boolean = () => false;
+  const control = createControl({
+    domain,
+    store,
+    hooks,
+    token: options.controlToken,
+    hostAllowed: (host) => hostAllowed(host),
+    clearRateLimits: () => limiter?.clear(),
+    saveClock,
+    accountsChanged: refreshKeys,
+    async reset() {
+      await store.wipe();
+      clock.setOffset(0);
+      await saveClock();
+      hooks.latencyMs.clear();
+      hooks.faults.clear();
+      if (demo) await seed();
+      await refreshKeys();
+      return { keys };
+    },
+  });
   const stats = { inFlight: 0 };
   const listener = createRequestListener({
-    stats,
-    ctx,
-    catalog,
-    handlers: { ...v2Handlers, ...v1Handlers },
-    schemes: (openapi as unknown as { components: { securitySchemes: Record<string, never> } }).components
-      .securitySchemes,
-    limiter,
+    route: (path) => (path.startsWith('/sandbox/') ? control : api),
+    fallback: api,
+    corsAllowed: originMatcher(options.corsOrigins ?? DEFAULT_CORS_ORIGINS),
+    corsMethods: [...new Set(catalog.operations.map((o) => o.method.toUpperCase()))],
     log,
     logRequests: options.log !== undefined && options.log !== false,
-    corsAllowed: originMatcher(options.corsOrigins ?? DEFAULT_CORS_ORIGINS),
-    control: createControl({ ctx, reset, clearRateLimits: () => limiter?.clear() }),
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    stats,
   });
-  const server = createServer({ keepAliveTimeout: 5000 }, listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  url = `http://${host}:${address.port}`;
+  const listening = await listen(listener, options.port ?? 4010, options.host ?? '127.0.0.1').catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
+  url = listening.url;
+  const publicHost = options.publicUrl && URL.canParse(options.publicUrl) ? new URL(options.publicUrl).host : undefined;
+  hostAllowed = hostMatcher(options.host ?? '127.0.0.1', listening.address.port, [
+    ...(publicHost ? [publicHost] : []),
+    ...(options.allowedHosts ?? []),
+  ]);
   log({ level: 'info', msg: 'listening', url });
 
   let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= new Promise<void>((resolve) => {
-      const force = setTimeout(() => server.closeAllConnections(), 5000);
-      const idle = setInterval(() => server.closeIdleConnections(), 50);
-      server.close(() => {
-        clearTimeout(force);
-        clearInterval(idle);
-        db.close();
-        log({ level: 'info', msg: 'stopped' });
-        resolve();
-      });
-      server.closeIdleConnections();
-    }));
-
   return {
     url,
     get keys() {
-      return listKeys(ctx);
+      return keys;
     },
     key(label: string) {
-      const found = listKeys(ctx).find((k) => k.label === label);
+      const found = keys.find((k) => k.label === label);
       if (!found) throw new Error(`no key labelled ${label}`);
       return found.key;
     },
-    clock,
-    context: ctx,
-    server,
+    clock: {
+      now: () => clock.now(),
+      iso: () => clock.iso(),
+      async advance(ms) {
+        clock.advance(ms);
+        await saveClock();
+        await settleDuePayments(domain, store);
+      },
+    },
+    server: listening.server,
     get inFlight() {
       return stats.inFlight;
     },
-    close,
+    close: () =>
+      (closing ??= (async () => {
+        await listening.close();
+        await store.close();
+        log({ level: 'info', msg: 'stopped' });
+      })()),
   };
 }

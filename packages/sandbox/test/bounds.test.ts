@@ -4,14 +4,14 @@
 // The cases come from the bundled spec, so a bound added to the spec is tested from then on. Every
 // operation that takes credentials answers 401 with a WWW-Authenticate challenge of its scheme.
 import { openapi } from '@billing-api/openapi';
-import { getAt } from '@billing-api/validation';
+import { deref } from '@billing-api/openapi-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, type Fixture } from './fixtures.js';
 import { spec, startTestSandbox, type TestSandbox } from './helpers.js';
 
 type Obj = Record<string, any>;
 const doc = openapi as unknown as Obj;
-const resolve = (v: Obj): Obj => (typeof v?.$ref === 'string' ? resolve(getAt(doc, v.$ref) as Obj) : v);
+const resolve = (v: Obj): Obj => deref(doc, v);
 
 type Keyword = 'maxLength' | 'maximum' | 'exclusiveMaximum' | 'maxItems';
 const KEYWORDS: Keyword[] = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems'];

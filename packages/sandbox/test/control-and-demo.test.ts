@@ -101,7 +101,7 @@ describe('control endpoints', () => {
     });
     expect((await t.control('POST', '/sandbox/accounts', { type: 'robot' })).body).toEqual({
       error: 'bad_request',
-      message: 'type must be business or personal',
+      message: '/type must be one of: business, personal',
     });
     expect((await t.control('POST', '/sandbox/accounts', { credit: -1 })).status).toBe(400);
   });

@@ -149,7 +149,12 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     get: (path, key) => call('GET', path, key === undefined ? {} : { key }),
     post: (path, body, key, extra = {}) =>
       call('POST', path, { ...extra, ...(body === undefined ? {} : { body }), ...(key === undefined ? {} : { key }) }),
-    control: (method, path, body) => call(method, path, body === undefined ? {} : { body }),
+    // Control POSTs say they send JSON (the sandbox refuses others: see its Security model).
+    control: (method, path, body) =>
+      call(method, path, {
+        ...(body === undefined ? {} : { body }),
+        ...(method === 'POST' ? { headers: { 'Content-Type': 'application/json' } } : {}),
+      }),
     async createAccount(spec) {
       const res = await call('POST', '/sandbox/accounts', { body: spec });
       if (res.status !== 201) throw new Error(`could not create account: ${res.text}`);

@@ -167,7 +167,7 @@ describe('cross-cutting headers and logs', () => {
       level: 'info',
       msg: 'request',
       method: 'GET',
-      path: '/api/billing/payment-link/[redacted]',
+      path: '/api/billing/payment-link/{uuid}',
       status: 200,
       operationId: 'getPaymentLinkV1',
     });

@@ -1,6 +1,13 @@
 // Minor-unit conversions at the edges of the API (v2 numbers, v1 decimal strings, Swedish print).
 import { describe, expect, it } from 'vitest';
-import { decimalToMinor, majorToMinor, minorToDecimal, minorToMajor, minorToSwedish, taxOf } from '../src/money.js';
+import {
+  decimalToMinor,
+  majorToMinor,
+  minorToDecimal,
+  minorToMajor,
+  minorToSwedish,
+  taxOf,
+} from '../src/domain/money.js';
 
 describe('money', () => {
   it('converts without float drift', () => {

@@ -1,7 +1,7 @@
 // Rate limiting per key (token bucket): the documented v2 headers and v1 retryAfter, separate
 // buckets per key and per client IP for public operations, refill over the window.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRateLimit, TokenBuckets } from '../src/rate-limit.js';
+import { parseRateLimit, TokenBuckets } from '../src/api/rate-limit.js';
 import { account } from './fixtures.js';
 import { startTestSandbox, type TestSandbox, V2 } from './helpers.js';
 

@@ -38,7 +38,7 @@ function startCli(file = data, delayMs = 3_600_000): Promise<Started> {
   children.push(child);
   let err = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${err}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${err}`)), 60_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(err)?.[1];
@@ -79,7 +79,7 @@ const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('restart on a file database', () => {
-  it('keeps every change across a SIGKILL, and stops cleanly on SIGTERM', async () => {
+  it('keeps every change across a SIGKILL, and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
     const first = await startCli();
     const key = first.keys['business read/write']!;
     expect(key).toMatch(/^sk_test_/);
@@ -117,7 +117,7 @@ describe('restart on a file database', () => {
 });
 
 describe('restart with --seed on a file database', () => {
-  it('makes no id that is already stored, run after run', async () => {
+  it('makes no id that is already stored, run after run', { timeout: 180_000 }, async () => {
     const file = join(dir, 'seeded.db');
     let settled = 0;
     for (let run = 0; run < 3; run++) {
@@ -151,7 +151,7 @@ describe('a database that cannot be served', () => {
   const refuse = (file: string) => {
     const run = spawnSync(process.execPath, [CLI, '--port', '0', '--data', file, '--quiet'], {
       encoding: 'utf8',
-      timeout: 15_000,
+      timeout: 60_000,
     });
     return { code: run.status, stderr: run.stderr };
   };
@@ -167,7 +167,7 @@ describe('a database that cannot be served', () => {
     return file;
   };
 
-  it('is refused at start-up with one line that says why, and a non-zero exit', async () => {
+  it('is refused at start-up with one line that says why, and a non-zero exit', { timeout: 180_000 }, async () => {
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a database, it is a shopping list\n'.repeat(200));
     const clock = await tampered('clock.db', (db) =>

@@ -1740,6 +1740,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request body is larger than the server accepts (`payload_too_large`, 1 MiB on the sandbox). Nothing was done; send a smaller body. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "Access-Control-Expose-Headers": components["headers"]["Access-Control-Expose-Headers"];
+                Vary: components["headers"]["Vary"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The `Idempotency-Key` was reused with another body, or its first request is still running. */
         IdempotencyConflict: {
             headers: {
@@ -1840,6 +1856,22 @@ export interface components {
         };
         /** @description No such invoice on this account (`INVOICE_NOT_FOUND`), including invoices of other accounts. */
         InvoiceNotFoundV1: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "Access-Control-Expose-Headers": components["headers"]["Access-Control-Expose-Headers"];
+                Vary: components["headers"]["Vary"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorV1"];
+            };
+        };
+        /** @description The request body is larger than the server accepts (`PAYLOAD_TOO_LARGE`, 1 MiB on the sandbox). Nothing was done. */
+        PayloadTooLargeV1: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -2213,6 +2245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The account has no saved card, or `savedCardId` is not one of its cards (`no_saved_card`). */
             422: {
                 headers: {
@@ -2316,6 +2349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The amount breaks a credit rule: more than the credit balance (`amount_exceeds_credit_balance`), more than the invoice balance (`amount_exceeds_invoice_balance`), or there is no credit at all (`no_credit_available`). */
             422: {
                 headers: {
@@ -2835,6 +2869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The credit breaks a rule: more than is still creditable on a line (`credit_exceeds_creditable`), a line that is not on this invoice (`unknown_invoice_line`), or nothing left to credit (`nothing_to_credit`). */
             422: {
                 headers: {
@@ -3027,6 +3062,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -3292,6 +3328,7 @@ export interface operations {
             401: components["responses"]["UnauthorizedV1"];
             403: components["responses"]["ForbiddenV1"];
             404: components["responses"]["InvoiceNotFoundV1"];
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };
@@ -3647,6 +3684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorV1"];
                 };
             };
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };
@@ -3726,6 +3764,7 @@ export interface operations {
             };
             403: components["responses"]["ForbiddenV1"];
             404: components["responses"]["InvoiceNotFoundV1"];
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };
@@ -3986,6 +4025,7 @@ export interface operations {
             };
             401: components["responses"]["UnauthorizedV1"];
             403: components["responses"]["ForbiddenV1"];
+            413: components["responses"]["PayloadTooLargeV1"];
             429: components["responses"]["TooManyRequestsV1"];
             500: components["responses"]["InternalErrorV1"];
         };

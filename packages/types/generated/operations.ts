@@ -63,6 +63,7 @@ export interface ErrorCodes {
     403: 'insufficient_scope';
     404: 'invoice_not_found';
     409: 'invoice_not_unpaid' | 'invoice_payment_in_progress' | 'idempotency_key_reused' | 'idempotency_request_in_progress';
+    413: 'payload_too_large';
     422: 'no_saved_card';
     429: 'rate_limited';
     500: 'internal_error';
@@ -73,6 +74,7 @@ export interface ErrorCodes {
     403: 'insufficient_scope';
     404: 'invoice_not_found';
     409: 'invoice_not_unpaid' | 'idempotency_key_reused' | 'idempotency_request_in_progress';
+    413: 'payload_too_large';
     422: 'amount_exceeds_credit_balance' | 'amount_exceeds_invoice_balance' | 'no_credit_available';
     429: 'rate_limited';
     500: 'internal_error';
@@ -137,6 +139,7 @@ export interface ErrorCodes {
     403: 'insufficient_scope';
     404: 'invoice_not_found';
     409: 'invoice_not_creditable' | 'idempotency_key_reused' | 'idempotency_request_in_progress';
+    413: 'payload_too_large';
     422: 'credit_exceeds_creditable' | 'unknown_invoice_line' | 'nothing_to_credit';
     429: 'rate_limited';
     500: 'internal_error';
@@ -161,6 +164,7 @@ export interface ErrorCodes {
     401: 'unauthorized';
     403: 'insufficient_scope';
     409: 'idempotency_key_reused' | 'idempotency_request_in_progress';
+    413: 'payload_too_large';
     429: 'rate_limited';
     500: 'internal_error';
   };
@@ -197,6 +201,7 @@ export interface ErrorCodes {
     401: 'UNAUTHORIZED';
     403: 'FORBIDDEN';
     404: 'INVOICE_NOT_FOUND';
+    413: 'PAYLOAD_TOO_LARGE';
     429: 'RATE_LIMITED';
     500: 'INTERNAL_ERROR';
   };
@@ -227,6 +232,7 @@ export interface ErrorCodes {
     400: 'BAD_REQUEST' | 'INVOICE_NOT_UNPAID';
     404: 'PAYMENT_LINK_NOT_FOUND';
     410: 'PAYMENT_LINK_EXPIRED';
+    413: 'PAYLOAD_TOO_LARGE';
     429: 'RATE_LIMITED';
     500: 'INTERNAL_ERROR';
   };
@@ -236,6 +242,7 @@ export interface ErrorCodes {
     402: 'PAYMENT_DECLINED';
     403: 'FORBIDDEN';
     404: 'INVOICE_NOT_FOUND';
+    413: 'PAYLOAD_TOO_LARGE';
     429: 'RATE_LIMITED';
     500: 'INTERNAL_ERROR';
   };
@@ -270,6 +277,7 @@ export interface ErrorCodes {
     400: 'AMOUNT_OUT_OF_RANGE' | 'BAD_REQUEST';
     401: 'UNAUTHORIZED';
     403: 'FORBIDDEN';
+    413: 'PAYLOAD_TOO_LARGE';
     429: 'RATE_LIMITED';
     500: 'INTERNAL_ERROR';
   };

@@ -1,34 +1,81 @@
 // The sandbox's own control endpoints under `/sandbox/` (not part of the Billing API spec; documented
 // in the package README): reset, create accounts, move the clock, read the outbox, complete a
-// checkout, and test hooks (latency, faults). No key is needed: the sandbox listens on loopback.
-import type { IncomingMessage } from 'node:http';
-import type { SandboxContext } from '../context.js';
+// checkout, and test hooks (latency, faults). They need no API key, so they guard themselves
+// against other sites (see "Security model" in the README):
+// - the Host header must be a name of this sandbox (its listening address, its loopback names, the
+//   public URL's host, or a configured name): a DNS-rebound page cannot reach them;
+// - a POST must send `Content-Type: application/json` (or the control token): a cross-site form or
+//   `text/plain` fetch cannot, and a browser must ask first (a CORS preflight, allowed for the
+//   configured origins only);
+// - with a control token configured, every route but `health` needs it (`X-Sandbox-Token`);
+// - every input is bounded (input.ts).
+import { timingSafeEqual } from 'node:crypto';
+import type { TestHooks } from '../api/dispatch.js';
+import type { BodyResult, HttpReply, HttpRequest, Refusal, Responder } from '../api/responder.js';
+import type { KeyRow } from '../db/rows.js';
+import type { Store } from '../db/store.js';
 import { type AccountSpec, createAccount } from '../domain/accounts.js';
+import { MAX_OFFSET_MS } from '../domain/clock.js';
+import type { Domain } from '../domain/context.js';
 import { completeCheckout, settleDuePayments } from '../domain/payments.js';
-import { readBody } from '../http/body.js';
-import type { Target } from '../http/pipeline.js';
+import { type AdvanceInput, explain, inputs } from './input.js';
 
-export interface ControlDeps {
-  ctx: SandboxContext;
-  reset: () => unknown;
-  clearRateLimits: () => void;
+export interface ControlOptions {
+  domain: Domain;
+  store: Store;
+  hooks: TestHooks;
+  /** Wipes the data and restores the demo; returns every key. */
+  reset(): Promise<{ keys: Array<Pick<KeyRow, 'label' | 'key' | 'scopes'> & { accountId: string }> }>;
+  clearRateLimits(): void;
+  /** Called after an account was created (the sandbox refreshes its list of keys). */
+  accountsChanged(): Promise<void>;
+  /** Persists the clock offset after a move. */
+  saveClock(): Promise<void>;
+  /** Whether a Host header names this sandbox. */
+  hostAllowed(host: string | undefined): boolean;
+  /** When set, every route but health needs `X-Sandbox-Token: <token>`. */
+  token: string | undefined;
 }
 
-type Reply = { status: number; body: unknown };
+const WORDS = new Set([
+  'sandbox',
+  'health',
+  'reset',
+  'accounts',
+  'clock',
+  'advance',
+  'outbox',
+  'checkout',
+  'latency',
+  'faults',
+]);
 
+type Reply = { status: number; body: unknown };
 const bad = (message: string): Reply => ({ status: 400, body: { error: 'bad_request', message } });
 const notFound = (message: string): Reply => ({ status: 404, body: { error: 'not_found', message } });
+const forbidden = (message: string): Reply => ({ status: 403, body: { error: 'forbidden', message } });
 
-async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> | Reply> {
-  const body = await readBody(req);
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const isJson = (contentType: string | undefined) => {
+  const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return media === 'application/json' || media.endsWith('+json');
+};
+
+function objectBody(body: BodyResult): Record<string, unknown> | Reply {
   if (body.kind === 'none') return {};
-  let value: unknown;
-  try {
-    // Lenient about Content-Type: `curl -d '{"days":1}'` sends form-urlencoded.
-    value = body.kind === 'json' ? body.value : body.kind === 'other' ? JSON.parse(body.text) : undefined;
-  } catch {
-    value = undefined;
-  }
+  if (body.kind === 'too_large')
+    return {
+      status: 413,
+      body: { error: 'payload_too_large', message: `the body is larger than ${body.limit} bytes` },
+    };
+  if (body.kind === 'invalid') return bad(`the body ${body.reason}`);
+  const value = body.kind === 'json' ? body.value : undefined;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return bad('the body must be a JSON object');
   return value as Record<string, unknown>;
 }
@@ -36,81 +83,130 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> |
 const isReply = (value: unknown): value is Reply =>
   typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
 
-export function createControl(deps: ControlDeps): (req: IncomingMessage, url: Target) => Promise<Reply> {
-  const { ctx } = deps;
-  return async (req, url) => {
-    const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/\/+$/, '');
+export function createControl(options: ControlOptions): Responder {
+  const { domain, store } = options;
+
+  async function route(request: HttpRequest): Promise<Reply> {
+    const method = request.method;
+    const path = request.target.pathname.replace(/\/+$/, '');
+    if (!options.hostAllowed(request.headers.host))
+      return forbidden(`Host ${JSON.stringify(request.headers.host ?? '')} is not a name of this sandbox`);
     const route = `${method} ${path}`;
-    if (route === 'GET /sandbox/health') return { status: 200, body: { ok: true, now: ctx.clock.iso() } };
+    if (route === 'GET /sandbox/health') return { status: 200, body: { ok: true, now: domain.clock.iso() } };
+    const tokened = options.token !== undefined && sameToken(request.headers['x-sandbox-token'], options.token);
+    if (options.token !== undefined && !tokened) return forbidden('send the control token as X-Sandbox-Token');
+    if (method === 'POST' && !tokened && !isJson(request.headers['content-type']))
+      return {
+        status: 415,
+        body: { error: 'unsupported_media_type', message: 'control POSTs take Content-Type: application/json' },
+      };
+    const body = async () => (method === 'POST' ? objectBody(await request.body()) : {});
+
     if (route === 'POST /sandbox/reset') {
-      deps.clearRateLimits();
-      return { status: 200, body: deps.reset() };
+      const given = await body();
+      if (isReply(given)) return given;
+      options.clearRateLimits();
+      return { status: 200, body: await options.reset() };
     }
     if (route === 'POST /sandbox/accounts') {
-      const body = await jsonBody(req);
-      if (isReply(body)) return body;
-      if (body.type !== undefined && body.type !== 'business' && body.type !== 'personal')
-        return bad('type must be business or personal');
-      if (body.credit !== undefined && (typeof body.credit !== 'number' || body.credit < 0))
-        return bad('credit must be a number >= 0 (major units)');
-      try {
-        return { status: 201, body: createAccount(ctx, body as AccountSpec) };
-      } catch (error) {
-        return bad(`could not create the account: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const given = await body();
+      if (isReply(given)) return given;
+      if (!inputs.account(given)) return bad(explain(inputs.account.errors));
+      const spec = given as AccountSpec;
+      const created = await store.transaction((tx) => createAccount({ ...domain, tx }, spec));
+      await options.accountsChanged();
+      return { status: 201, body: created };
     }
     if (route === 'GET /sandbox/clock')
-      return { status: 200, body: { now: ctx.clock.iso(), offsetMs: ctx.clock.offset } };
+      return { status: 200, body: { now: domain.clock.iso(), offsetMs: domain.clock.offset } };
     if (route === 'POST /sandbox/clock/advance') {
-      const body = await jsonBody(req);
-      if (isReply(body)) return body;
-      const ms =
-        Number(body.ms ?? 0) +
-        Number(body.seconds ?? 0) * 1000 +
-        Number(body.minutes ?? 0) * 60_000 +
-        Number(body.days ?? 0) * 86_400_000;
-      if (!Number.isFinite(ms) || ms <= 0) return bad('give a positive ms, seconds, minutes or days');
-      ctx.clock.advance(ms);
-      const settledPayments = settleDuePayments(ctx);
-      return { status: 200, body: { now: ctx.clock.iso(), offsetMs: ctx.clock.offset, settledPayments } };
+      const given = await body();
+      if (isReply(given)) return given;
+      if (!inputs.advance(given)) return bad(explain(inputs.advance.errors));
+      const by = given as AdvanceInput;
+      const ms = Math.round(
+        (by.ms ?? 0) + (by.seconds ?? 0) * 1000 + (by.minutes ?? 0) * 60_000 + (by.days ?? 0) * 86_400_000,
+      );
+      if (ms <= 0) return bad('give a positive ms, seconds, minutes or days');
+      if (!domain.clock.canAdvance(ms))
+        return bad(
+          `the clock can move at most ${Math.floor((MAX_OFFSET_MS - domain.clock.offset) / 86_400_000)} more days`,
+        );
+      domain.clock.advance(ms);
+      await options.saveClock();
+      const settledPayments = await settleDuePayments(domain, store);
+      return { status: 200, body: { now: domain.clock.iso(), offsetMs: domain.clock.offset, settledPayments } };
     }
     if (route === 'GET /sandbox/outbox') {
-      settleDuePayments(ctx); // emails of payments that are due
-      const accountId = url.searchParams.get('accountId');
-      const invoiceId = url.searchParams.get('invoiceId');
-      const emails = ctx.db
-        .prepare(
-          `SELECT id, account_id AS accountId, recipient, subject, template, invoice_id AS invoiceId, created_at AS createdAt FROM outbox
-           WHERE (? IS NULL OR account_id = ?) AND (? IS NULL OR invoice_id = ?) ORDER BY id`,
-        )
-        .all(accountId, accountId, invoiceId, invoiceId);
-      return { status: 200, body: { emails } };
+      await settleDuePayments(domain, store); // emails of payments that are due
+      const emails = await store.read.outbox.list({
+        accountId: request.target.searchParams.get('accountId'),
+        invoiceId: request.target.searchParams.get('invoiceId'),
+      });
+      return {
+        status: 200,
+        body: {
+          emails: emails.map((e) => ({
+            id: e.id,
+            accountId: e.account_id,
+            recipient: e.recipient,
+            subject: e.subject,
+            template: e.template,
+            invoiceId: e.invoice_id,
+            createdAt: e.created_at,
+          })),
+        },
+      };
     }
     const checkout = /^GET \/sandbox\/checkout\/(cs_[0-9a-f]{32})$/.exec(route);
     if (checkout) {
-      const result = completeCheckout(ctx, checkout[1]!);
-      if (!result.found) return notFound('no checkout session has this id');
-      return { status: 200, body: { sessionId: checkout[1], status: 'completed', invoiceId: result.invoiceId } };
+      const sessionId = checkout[1]!;
+      const result = await store.transaction((tx) => completeCheckout({ ...domain, tx }, sessionId));
+      if (!result) return notFound('no checkout session has this id');
+      return { status: 200, body: { sessionId, status: 'completed', invoiceId: result.invoiceId } };
     }
     if (route === 'POST /sandbox/latency') {
-      const body = await jsonBody(req);
-      if (isReply(body)) return body;
-      const ms = Number(body.ms);
-      if (!Number.isFinite(ms) || ms < 0 || ms > 60_000) return bad('ms must be between 0 and 60000');
-      const key = typeof body.operationId === 'string' ? body.operationId : '*';
-      if (ms === 0) ctx.hooks.latencyMs.delete(key);
-      else ctx.hooks.latencyMs.set(key, ms);
-      return { status: 200, body: { latencyMs: Object.fromEntries(ctx.hooks.latencyMs) } };
+      const given = await body();
+      if (isReply(given)) return given;
+      if (!inputs.latency(given)) return bad(explain(inputs.latency.errors));
+      const key = given.operationId ?? '*';
+      if (given.ms === 0) options.hooks.latencyMs.delete(key);
+      else options.hooks.latencyMs.set(key, given.ms);
+      return { status: 200, body: { latencyMs: Object.fromEntries(options.hooks.latencyMs) } };
     }
     if (route === 'POST /sandbox/faults') {
-      const body = await jsonBody(req);
-      if (isReply(body)) return body;
-      if (typeof body.operationId !== 'string') return bad('operationId is required');
-      if (body.enabled === false) ctx.hooks.faults.delete(body.operationId);
-      else ctx.hooks.faults.add(body.operationId);
-      return { status: 200, body: { faults: [...ctx.hooks.faults] } };
+      const given = await body();
+      if (isReply(given)) return given;
+      if (!inputs.fault(given)) return bad(explain(inputs.fault.errors));
+      if (given.enabled === false) options.hooks.faults.delete(given.operationId);
+      else options.hooks.faults.add(given.operationId);
+      return { status: 200, body: { faults: [...options.hooks.faults] } };
     }
     return notFound(`no control endpoint ${method} ${path}`);
+  }
+
+  const reply = (requestId: string, path: string, result: Reply): HttpReply => ({
+    status: result.status,
+    requestId,
+    body: JSON.stringify(result.body),
+    logPath: path
+      .split('/')
+      .map((s) => (s === '' || WORDS.has(s) ? s : '[redacted]'))
+      .join('/'),
+  });
+
+  return {
+    async handle(request) {
+      const requestId = domain.ids.requestIdV2();
+      if (request.method === 'OPTIONS')
+        return { ...reply(requestId, request.target.pathname, { status: 204, body: '' }), body: undefined };
+      return reply(requestId, request.target.pathname, await route(request));
+    },
+    refuse(request, _why: Refusal) {
+      return reply(domain.ids.requestIdV2(), request.path ?? '/', {
+        status: 500,
+        body: { error: 'internal_error', message: 'Something went wrong on our side.' },
+      });
+    },
   };
 }

@@ -159,4 +159,10 @@ export const migrations: Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 3,
+    name: 'idempotency keys know the process that ran them',
+    // A running key whose process is gone was abandoned (its effect never committed): run it again.
+    sql: `ALTER TABLE idempotency_keys ADD COLUMN owner TEXT NOT NULL DEFAULT '';`,
+  },
 ];

@@ -2,15 +2,15 @@
 // API uses (a paid invoice is paid through a settled card payment, a refunded one is credited in
 // full, ...), so demo and test data is always state the API itself could have produced.
 
-import { DAY_MS } from '../clock.js';
-import type { SandboxContext } from '../context.js';
-import { majorToMinor } from '../money.js';
+import type { AccountType, InvoiceKind, InvoiceRow } from '../db/rows.js';
 import { applyCredit } from './apply-credit.js';
 import { cancelInvoice } from './cancel.js';
+import { DAY_MS } from './clock.js';
+import type { Ctx } from './context.js';
 import { createCreditInvoice } from './credit-invoices.js';
 import { balanceOf, createInvoice, type FixedInvoiceIds, reload, setStatus } from './invoices.js';
 import { moveCredit, record } from './ledger.js';
-import type { AccountType, InvoiceKind, InvoiceRow } from './rows.js';
+import { majorToMinor } from './money.js';
 import { markPaid } from './settle.js';
 
 export const SCOPES = { readWrite: ['read:billing', 'write:billing'], readOnly: ['read:billing'] } as const;
@@ -78,10 +78,10 @@ export interface CreatedAccount {
 }
 
 /** Pays what is still due by card (a settled payment), and marks the invoice paid. */
-function settleAsPaid(ctx: SandboxContext, invoice: InvoiceRow, paidAt?: string): InvoiceRow {
+async function settleAsPaid(ctx: Ctx, invoice: InvoiceRow, paidAt?: string): Promise<InvoiceRow> {
   const due = balanceOf(invoice);
-  ctx.db.prepare('UPDATE invoices SET amount_paid_minor = amount_paid_minor + ? WHERE id = ?').run(due, invoice.id);
-  record(ctx, {
+  await ctx.tx.invoices.add(invoice.id, { amount_paid_minor: due });
+  await record(ctx, {
     accountId: invoice.account_id,
     kind: 'transaction',
     method: 'card',
@@ -89,15 +89,15 @@ function settleAsPaid(ctx: SandboxContext, invoice: InvoiceRow, paidAt?: string)
     amountMinor: due,
     invoice,
   });
-  return markPaid(ctx, reload(ctx, invoice.id), { email: false, ...(paidAt ? { paidAt } : {}) });
+  return markPaid(ctx, await reload(ctx, invoice.id), { email: false, ...(paidAt ? { paidAt } : {}) });
 }
 
-function createSeedInvoice(
-  ctx: SandboxContext,
+async function createSeedInvoice(
+  ctx: Ctx,
   accountId: string,
   spec: InvoiceSpec,
   fixed: FixedInvoice | undefined,
-): InvoiceRow {
+): Promise<InvoiceRow> {
   const status = spec.status ?? 'unpaid';
   const lines = (spec.lines ?? [{ description: 'Webbhotell Bas, 1 månad', unitAmount: 100, taxRate: 25 }]).map((l) => ({
     description: l.description,
@@ -105,7 +105,7 @@ function createSeedInvoice(
     unitAmountMinor: majorToMinor(l.unitAmount),
     taxRateBp: Math.round((l.taxRate ?? 25) * 100),
   }));
-  const invoice = createInvoice(ctx, {
+  const invoice = await createInvoice(ctx, {
     accountId,
     kind: spec.kind ?? 'standard',
     status: status === 'draft' ? 'draft' : 'unpaid',
@@ -120,42 +120,40 @@ function createSeedInvoice(
     case 'unpaid':
       return invoice;
     case 'payment_pending': {
-      const card = ctx.db
-        .prepare('SELECT id FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
-        .pluck()
-        .get(accountId) as string | undefined;
-      ctx.db
-        .prepare(
-          `INSERT INTO payments (id, invoice_id, account_id, method, card_id, amount_minor, status, created_at, settles_at)
-           VALUES (?, ?, ?, 'card', ?, ?, 'processing', ?, ?)`,
-        )
-        .run(
-          ctx.ids.id('txn'),
-          invoice.id,
-          accountId,
-          card ?? null,
-          invoice.total_minor,
-          ctx.clock.iso(),
-          ctx.clock.iso(7 * DAY_MS),
-        );
-      setStatus(ctx, invoice.id, 'payment_pending');
+      const card = (await ctx.tx.cards.ofAccount(accountId))[0];
+      await ctx.tx.payments.insert({
+        id: ctx.ids.id('txn'),
+        invoice_id: invoice.id,
+        account_id: accountId,
+        method: 'card',
+        card_id: card?.id ?? null,
+        link_uuid: null,
+        session_id: null,
+        payment_method: null,
+        amount_minor: invoice.total_minor,
+        status: 'processing',
+        created_at: ctx.clock.iso(),
+        settles_at: ctx.clock.iso(7 * DAY_MS),
+        settled_at: null,
+      });
+      await setStatus(ctx, invoice.id, 'payment_pending');
       return reload(ctx, invoice.id);
     }
     case 'paid':
       if (fixed?.creditAppliedMinor) {
-        applyCredit(ctx, {
+        await applyCredit(ctx, {
           accountId,
           find: () => reload(ctx, invoice.id),
           amountMinor: fixed.creditAppliedMinor,
           noEmail: true,
         });
       }
-      return settleAsPaid(ctx, reload(ctx, invoice.id), fixed?.paidAt);
+      return settleAsPaid(ctx, await reload(ctx, invoice.id), fixed?.paidAt);
     case 'cancelled':
-      return cancelInvoice(ctx, () => invoice);
+      return cancelInvoice(ctx, async () => invoice);
     case 'refunded': {
-      const paid = settleAsPaid(ctx, invoice);
-      createCreditInvoice(ctx, () => paid, {
+      const paid = await settleAsPaid(ctx, invoice);
+      await createCreditInvoice(ctx, async () => paid, {
         note: 'Tjänsten avslutades i förtid',
         detailsSource: 'current',
         hold: false,
@@ -163,75 +161,75 @@ function createSeedInvoice(
       return reload(ctx, invoice.id);
     }
     case 'collections':
-      setStatus(ctx, invoice.id, 'collections');
+      await setStatus(ctx, invoice.id, 'collections');
       return reload(ctx, invoice.id);
   }
 }
 
-export function createAccount(ctx: SandboxContext, spec: AccountSpec, fixed: FixedIdentity = {}): CreatedAccount {
-  return ctx.db.transaction((): CreatedAccount => {
-    const type = spec.type ?? 'business';
-    const accountId = fixed.accountId ?? ctx.ids.id('acct');
-    const business = type === 'business';
-    ctx.db
-      .prepare(
-        `INSERT INTO accounts (id, type, currency, credit_minor, name, email, country, org_number, address, created_at)
-         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        accountId,
-        type,
-        spec.currency ?? 'SEK',
-        spec.name ?? (business ? 'Exempel AB' : 'Anna Svensson'),
-        spec.email ?? (business ? 'ekonomi@exempel.se' : 'anna.svensson@exempel.se'),
-        spec.country ?? 'SE',
-        spec.orgNumber === undefined ? (business ? '556677-8899' : null) : spec.orgNumber,
-        spec.address ?? (business ? 'Storgatan 12, 411 38 Göteborg' : 'Lillgatan 3, 753 20 Uppsala'),
-        ctx.clock.iso(),
-      );
-    if (spec.credit) {
-      moveCredit(ctx, {
-        accountId,
-        method: null,
-        description: 'Ingående kreditsaldo',
-        amountMinor: majorToMinor(spec.credit),
-      });
-    }
-    const keys: Record<string, string> = {};
-    for (const [label, scopes] of Object.entries(spec.keys ?? SCOPES)) {
-      const key = ctx.ids.apiKey();
-      ctx.db
-        .prepare('INSERT INTO api_keys (key, account_id, scopes, label, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(key, accountId, scopes.join(' '), label, ctx.clock.iso());
-      keys[label] = key;
-    }
-    const cards = (spec.cards ?? []).map((c, i) => {
-      const pinned = fixed.cards?.[i];
-      const id = pinned?.id ?? ctx.ids.id('card');
-      ctx.db
-        .prepare(
-          `INSERT INTO cards (legacy_id, id, account_id, brand, last4, exp_month, exp_year, cardholder_name, is_primary, added_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          pinned?.legacyId ?? null,
-          id,
-          accountId,
-          c.brand ?? 'visa',
-          c.last4,
-          c.expMonth ?? 12,
-          c.expYear ?? 2030,
-          c.cardholderName ?? null,
-          (c.primary ?? i === 0) ? 1 : 0,
-          pinned?.addedAt ?? ctx.clock.iso(),
-        );
-      const legacyId = ctx.db.prepare('SELECT legacy_id FROM cards WHERE id = ?').pluck().get(id) as number;
-      return { id, legacyId: String(legacyId), last4: c.last4 };
+/** Creates an account with its keys, cards and invoices, inside the caller's transaction. */
+export async function createAccount(ctx: Ctx, spec: AccountSpec, fixed: FixedIdentity = {}): Promise<CreatedAccount> {
+  const type = spec.type ?? 'business';
+  const accountId = fixed.accountId ?? ctx.ids.id('acct');
+  const business = type === 'business';
+  await ctx.tx.accounts.insert({
+    id: accountId,
+    type,
+    currency: spec.currency ?? 'SEK',
+    credit_minor: 0,
+    name: spec.name ?? (business ? 'Exempel AB' : 'Anna Svensson'),
+    email: spec.email ?? (business ? 'ekonomi@exempel.se' : 'anna.svensson@exempel.se'),
+    country: spec.country ?? 'SE',
+    org_number: spec.orgNumber === undefined ? (business ? '556677-8899' : null) : spec.orgNumber,
+    address: spec.address ?? (business ? 'Storgatan 12, 411 38 Göteborg' : 'Lillgatan 3, 753 20 Uppsala'),
+    created_at: ctx.clock.iso(),
+  });
+  if (spec.credit) {
+    await moveCredit(ctx, {
+      accountId,
+      method: null,
+      description: 'Ingående kreditsaldo',
+      amountMinor: majorToMinor(spec.credit),
     });
-    const invoices = (spec.invoices ?? []).map((s, i) => {
-      const row = createSeedInvoice(ctx, accountId, s, fixed.invoices?.[i]);
-      return { id: row.id, legacyId: String(row.legacy_id), number: row.number, kind: row.kind, status: row.status };
+  }
+  const keys: Record<string, string> = {};
+  for (const [label, scopes] of Object.entries(spec.keys ?? SCOPES)) {
+    const key = ctx.ids.apiKey();
+    await ctx.tx.keys.insert({
+      key,
+      account_id: accountId,
+      scopes: scopes.join(' '),
+      label,
+      created_at: ctx.clock.iso(),
     });
-    return { accountId, type, keys, cards, invoices };
-  })();
+    keys[label] = key;
+  }
+  const cards: CreatedAccount['cards'] = [];
+  for (const [i, c] of (spec.cards ?? []).entries()) {
+    const pinned = fixed.cards?.[i];
+    const row = await ctx.tx.cards.insert({
+      legacy_id: pinned?.legacyId,
+      id: pinned?.id ?? ctx.ids.id('card'),
+      account_id: accountId,
+      brand: c.brand ?? 'visa',
+      last4: c.last4,
+      exp_month: c.expMonth ?? 12,
+      exp_year: c.expYear ?? 2030,
+      cardholder_name: c.cardholderName ?? null,
+      is_primary: (c.primary ?? i === 0) ? 1 : 0,
+      added_at: pinned?.addedAt ?? ctx.clock.iso(),
+    });
+    cards.push({ id: row.id, legacyId: String(row.legacy_id), last4: row.last4 });
+  }
+  const invoices: CreatedAccount['invoices'] = [];
+  for (const [i, s] of (spec.invoices ?? []).entries()) {
+    const row = await createSeedInvoice(ctx, accountId, s, fixed.invoices?.[i]);
+    invoices.push({
+      id: row.id,
+      legacyId: String(row.legacy_id),
+      number: row.number,
+      kind: row.kind,
+      status: row.status,
+    });
+  }
+  return { accountId, type, keys, cards, invoices };
 }

@@ -2,21 +2,24 @@
 // balance (see settle.ts). v2 amounts are range-checked by the spec's schema before they get here; v1
 // amounts are strings, so the same range (the maximum read from the spec's AddFundsRequest) is a rule
 // here, with its own v1 code.
-import type { SandboxContext } from '../context.js';
+import type { InvoiceRow } from '../db/rows.js';
+import type { Ctx } from './context.js';
 import { createInvoice } from './invoices.js';
-import type { InvoiceRow } from './rows.js';
 import { RuleError } from './rules.js';
 
-export function addFunds(ctx: SandboxContext, accountId: string, amountMinor: number, maxMinor: number): InvoiceRow {
+export async function addFunds(
+  ctx: Ctx,
+  accountId: string,
+  amountMinor: number,
+  maxMinor: number,
+): Promise<InvoiceRow> {
   if (amountMinor <= 0 || amountMinor > maxMinor)
     throw new RuleError('amount_out_of_range', { amount: amountMinor, max: maxMinor });
-  return ctx.db.transaction(() =>
-    createInvoice(ctx, {
-      accountId,
-      kind: 'add_funds',
-      status: 'unpaid',
-      dueInDays: 14,
-      lines: [{ description: 'Påfyllning av kredit', quantity: 1, unitAmountMinor: amountMinor, taxRateBp: 0 }],
-    }),
-  )();
+  return createInvoice(ctx, {
+    accountId,
+    kind: 'add_funds',
+    status: 'unpaid',
+    dueInDays: 14,
+    lines: [{ description: 'Påfyllning av kredit', quantity: 1, unitAmountMinor: amountMinor, taxRateBp: 0 }],
+  });
 }

@@ -1,16 +1,16 @@
-// Apply account credit to an invoice (seeds 000 and 001). The whole rule runs in one synchronous
-// SQLite transaction: read, check, write. Node runs one transaction at a time, so parallel requests
-// can never apply the same credit twice or take the balance below zero.
-import type { SandboxContext } from '../context.js';
+// Apply account credit to an invoice. The rule runs inside the caller's store transaction: read,
+// check, write, with no other transaction in between (store.ts), so parallel requests can never
+// apply the same credit twice or take the balance below zero.
+import type { InvoiceRow } from '../db/rows.js';
+import type { Ctx } from './context.js';
 import { balanceOf, reload } from './invoices.js';
 import { creditOf, moveCredit } from './ledger.js';
-import type { InvoiceRow } from './rows.js';
 import { RuleError } from './rules.js';
 import { markPaid } from './settle.js';
 
 export interface ApplyCreditInput {
   accountId: string;
-  find: () => InvoiceRow;
+  find: () => Promise<InvoiceRow>;
   /** Minor units; undefined = the largest amount allowed (v2 only). */
   amountMinor: number | undefined;
   noEmail: boolean;
@@ -23,42 +23,34 @@ export interface ApplyCreditOutcome {
   invoice: InvoiceRow;
 }
 
-export function applyCredit(ctx: SandboxContext, input: ApplyCreditInput): ApplyCreditOutcome {
-  return ctx.db.transaction((): ApplyCreditOutcome => {
-    const invoice = input.find();
-    if (invoice.status !== 'unpaid')
-      throw new RuleError('invoice_not_unpaid', {
-        status: invoice.status,
-        id: invoice.id,
-        legacyId: invoice.legacy_id,
-      });
-    const credit = creditOf(ctx, input.accountId);
-    const balance = balanceOf(invoice);
-    const facts = { amount: input.amountMinor ?? 0, credit, balance, currency: invoice.currency };
-    if (input.amountMinor !== undefined && input.amountMinor <= 0) throw new RuleError('amount_not_positive', facts);
-    if (credit === 0) throw new RuleError('no_credit_available', facts);
-    const amount = input.amountMinor ?? Math.min(credit, balance);
-    if (amount > credit) throw new RuleError('amount_exceeds_credit_balance', facts);
-    if (amount > balance) throw new RuleError('amount_exceeds_invoice_balance', facts);
+export async function applyCredit(ctx: Ctx, input: ApplyCreditInput): Promise<ApplyCreditOutcome> {
+  const invoice = await input.find();
+  if (invoice.status !== 'unpaid')
+    throw new RuleError('invoice_not_unpaid', { status: invoice.status, id: invoice.id, legacyId: invoice.legacy_id });
+  const credit = await creditOf(ctx, input.accountId);
+  const balance = balanceOf(invoice);
+  const facts = { amount: input.amountMinor ?? 0, credit, balance, currency: invoice.currency };
+  if (input.amountMinor !== undefined && input.amountMinor <= 0) throw new RuleError('amount_not_positive', facts);
+  if (credit === 0) throw new RuleError('no_credit_available', facts);
+  const amount = input.amountMinor ?? Math.min(credit, balance);
+  if (amount > credit) throw new RuleError('amount_exceeds_credit_balance', facts);
+  if (amount > balance) throw new RuleError('amount_exceeds_invoice_balance', facts);
 
-    ctx.db
-      .prepare('UPDATE invoices SET credit_applied_minor = credit_applied_minor + ? WHERE id = ?')
-      .run(amount, invoice.id);
-    moveCredit(ctx, {
-      accountId: input.accountId,
-      method: 'accountCredit',
-      description: `Kredit tillämpad på faktura ${invoice.number ?? ''}`.trim(),
-      amountMinor: -amount,
-      invoice,
-    });
-    let updated = reload(ctx, invoice.id);
-    const invoicePaid = balanceOf(updated) === 0;
-    if (invoicePaid) updated = markPaid(ctx, updated, { email: !input.noEmail });
-    return {
-      appliedMinor: amount,
-      invoicePaid,
-      remainingCreditMinor: creditOf(ctx, input.accountId),
-      invoice: updated,
-    };
-  })();
+  await ctx.tx.invoices.add(invoice.id, { credit_applied_minor: amount });
+  await moveCredit(ctx, {
+    accountId: input.accountId,
+    method: 'accountCredit',
+    description: `Kredit tillämpad på faktura ${invoice.number ?? ''}`.trim(),
+    amountMinor: -amount,
+    invoice,
+  });
+  let updated = await reload(ctx, invoice.id);
+  const invoicePaid = balanceOf(updated) === 0;
+  if (invoicePaid) updated = await markPaid(ctx, updated, { email: !input.noEmail });
+  return {
+    appliedMinor: amount,
+    invoicePaid,
+    remainingCreditMinor: await creditOf(ctx, input.accountId),
+    invoice: updated,
+  };
 }

@@ -1,9 +1,9 @@
 // What goes on an invoice PDF and on a credit note, and when a credit note exists at all (business
 // accounts only, and only for refunded or cancelled invoices that were issued).
-import type { SandboxContext } from '../context.js';
-import { type DocumentLine, type DocumentModel, renderPdf } from '../pdf/render.js';
+import type { InvoiceRow, PartyDetails } from '../db/rows.js';
+import type { Ctx } from './context.js';
 import { balanceOf, creditInvoicesOf, getAccount, linesOf, partyDetails, reload } from './invoices.js';
-import type { InvoiceRow, PartyDetails } from './rows.js';
+import { type DocumentLine, type DocumentModel, renderPdf } from './pdf/render.js';
 import { RuleError } from './rules.js';
 
 export interface PdfFile {
@@ -13,8 +13,8 @@ export interface PdfFile {
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '-');
 
-function lineModels(ctx: SandboxContext, invoiceId: string, sign = 1): DocumentLine[] {
-  return linesOf(ctx, invoiceId).map((l) => ({
+async function lineModels(ctx: Ctx, invoiceId: string, sign = 1): Promise<DocumentLine[]> {
+  return (await linesOf(ctx, invoiceId)).map((l) => ({
     description: l.description,
     quantity: l.quantity,
     unitMinor: sign * l.unit_amount_minor,
@@ -23,20 +23,20 @@ function lineModels(ctx: SandboxContext, invoiceId: string, sign = 1): DocumentL
   }));
 }
 
-function parties(ctx: SandboxContext, invoice: InvoiceRow): PartyDetails {
+async function parties(ctx: Ctx, invoice: InvoiceRow): Promise<PartyDetails> {
   // `detailsSource: original` prints the details as they were on the original invoice.
   if (invoice.kind === 'credit' && invoice.details_source === 'original' && invoice.original_invoice_id) {
-    return JSON.parse(reload(ctx, invoice.original_invoice_id).details_json) as PartyDetails;
+    return JSON.parse((await reload(ctx, invoice.original_invoice_id)).details_json) as PartyDetails;
   }
-  if (invoice.kind === 'credit') return partyDetails(getAccount(ctx, invoice.account_id));
+  if (invoice.kind === 'credit') return partyDetails(await getAccount(ctx, invoice.account_id));
   return JSON.parse(invoice.details_json) as PartyDetails;
 }
 
-export async function invoicePdf(ctx: SandboxContext, invoice: InvoiceRow): Promise<PdfFile> {
+export async function invoicePdf(ctx: Ctx, invoice: InvoiceRow): Promise<PdfFile> {
   if (invoice.status === 'draft' || !invoice.number)
     throw new RuleError('invoice_is_draft', { status: invoice.status });
-  const { seller, buyer } = parties(ctx, invoice);
-  const original = invoice.original_invoice_id ? reload(ctx, invoice.original_invoice_id) : undefined;
+  const { seller, buyer } = await parties(ctx, invoice);
+  const original = invoice.original_invoice_id ? await reload(ctx, invoice.original_invoice_id) : undefined;
   const facts: Array<[string, string]> = [
     ['Fakturanummer', invoice.number],
     ['Datum', day(invoice.issued_at)],
@@ -58,7 +58,7 @@ export async function invoicePdf(ctx: SandboxContext, invoice: InvoiceRow): Prom
     seller,
     buyer,
     currency: invoice.currency,
-    lines: lineModels(ctx, invoice.id),
+    lines: await lineModels(ctx, invoice.id),
     totals,
     note: invoice.credit_note,
     createdAt: ctx.clock.now(),
@@ -66,8 +66,8 @@ export async function invoicePdf(ctx: SandboxContext, invoice: InvoiceRow): Prom
   return { bytes: await renderPdf(model), filename: `invoice-${invoice.number}.pdf` };
 }
 
-export async function creditNotePdf(ctx: SandboxContext, invoice: InvoiceRow): Promise<PdfFile> {
-  const account = getAccount(ctx, invoice.account_id);
+export async function creditNotePdf(ctx: Ctx, invoice: InvoiceRow): Promise<PdfFile> {
+  const account = await getAccount(ctx, invoice.account_id);
   if (account.type !== 'business') throw new RuleError('credit_note_not_business', { accountType: account.type });
   if (invoice.status !== 'refunded' && invoice.status !== 'cancelled')
     throw new RuleError('credit_note_wrong_status', { status: invoice.status });
@@ -76,9 +76,12 @@ export async function creditNotePdf(ctx: SandboxContext, invoice: InvoiceRow): P
       status: invoice.status,
       reason: 'it was cancelled before it was issued',
     });
-  const credits = creditInvoicesOf(ctx, invoice.id).filter((c) => c.status === 'paid');
+  const credits = (await creditInvoicesOf(ctx, invoice.id)).filter((c) => c.status === 'paid');
   // Credited lines: those of the issued credit invoices, or the whole invoice when it was cancelled.
-  const lines = credits.length > 0 ? credits.flatMap((c) => lineModels(ctx, c.id)) : lineModels(ctx, invoice.id, -1);
+  const lines =
+    credits.length > 0
+      ? (await Promise.all(credits.map((c) => lineModels(ctx, c.id)))).flat()
+      : await lineModels(ctx, invoice.id, -1);
   const subtotal = lines.reduce((sum, l) => sum + l.amountMinor, 0);
   const tax = credits.length > 0 ? credits.reduce((sum, c) => sum + c.tax_minor, 0) : -invoice.tax_minor;
   const { seller, buyer } = JSON.parse(invoice.details_json) as PartyDetails;

@@ -1,11 +1,10 @@
 // Invoices as the rules see them: lookup scoped to the account (another account's invoice is simply
 // not found), creation with numbered lines and totals computed in minor units, numbering, and the
 // derived values (balance, isOverdue) that are never stored.
-
-import { DAY_MS } from '../clock.js';
-import type { SandboxContext } from '../context.js';
-import { taxOf } from '../money.js';
-import type { AccountRow, InvoiceKind, InvoiceRow, InvoiceStatus, LineRow, PartyDetails } from './rows.js';
+import type { AccountRow, InvoiceKind, InvoiceRow, InvoiceStatus, LineRow, PartyDetails } from '../db/rows.js';
+import { DAY_MS } from './clock.js';
+import type { Ctx, Domain } from './context.js';
+import { taxOf } from './money.js';
 import { RuleError } from './rules.js';
 
 /** The sandbox's seller (the hosting provider), printed on every document. */
@@ -28,64 +27,55 @@ export function balanceOf(invoice: InvoiceRow): number {
 }
 
 /** Derived, never stored: unpaid and past due on the sandbox clock. */
-export function isOverdue(ctx: SandboxContext, invoice: InvoiceRow): boolean {
-  return invoice.status === 'unpaid' && invoice.due_at !== null && invoice.due_at < ctx.clock.iso();
+export function isOverdue(domain: Domain, invoice: InvoiceRow): boolean {
+  return invoice.status === 'unpaid' && invoice.due_at !== null && invoice.due_at < domain.clock.iso();
 }
 
-export function getAccount(ctx: SandboxContext, accountId: string): AccountRow {
-  const account = ctx.db.prepare('SELECT * FROM accounts WHERE id = ?').get(accountId) as AccountRow | undefined;
+export async function getAccount(ctx: Ctx, accountId: string): Promise<AccountRow> {
+  const account = await ctx.tx.accounts.get(accountId);
   if (!account) throw new Error(`account ${accountId} vanished`);
   return account;
 }
 
 /** The account's invoice by v2 id; 404 for unknown ids and for other accounts' invoices alike. */
-export function findInvoice(ctx: SandboxContext, accountId: string, id: string): InvoiceRow {
-  const row = ctx.db.prepare('SELECT * FROM invoices WHERE id = ? AND account_id = ?').get(id, accountId) as
-    | InvoiceRow
-    | undefined;
+export async function findInvoice(ctx: Ctx, accountId: string, id: string): Promise<InvoiceRow> {
+  const row = await ctx.tx.invoices.ofAccount(accountId, { id });
   if (!row) throw new RuleError('invoice_not_found', { id });
   return row;
 }
 
 /** The account's invoice by v1 numeric id. */
-export function findInvoiceByLegacyId(ctx: SandboxContext, accountId: string, legacyId: number): InvoiceRow {
-  const row = ctx.db
-    .prepare('SELECT * FROM invoices WHERE legacy_id = ? AND account_id = ?')
-    .get(legacyId, accountId) as InvoiceRow | undefined;
+export async function findInvoiceByLegacyId(ctx: Ctx, accountId: string, legacyId: number): Promise<InvoiceRow> {
+  const row = await ctx.tx.invoices.ofAccount(accountId, { legacyId });
   if (!row) throw new RuleError('invoice_not_found', { id: String(legacyId) });
   return row;
 }
 
-export function reload(ctx: SandboxContext, id: string): InvoiceRow {
-  return ctx.db.prepare('SELECT * FROM invoices WHERE id = ?').get(id) as InvoiceRow;
+export async function reload(ctx: Ctx, id: string): Promise<InvoiceRow> {
+  const row = await ctx.tx.invoices.get(id);
+  if (!row) throw new Error(`invoice ${id} vanished`);
+  return row;
 }
 
-export function linesOf(ctx: SandboxContext, invoiceId: string): LineRow[] {
-  return ctx.db
-    .prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position')
-    .all(invoiceId) as LineRow[];
+export function linesOf(ctx: Ctx, invoiceId: string): Promise<LineRow[]> {
+  return ctx.tx.lines.ofInvoice(invoiceId);
 }
 
 /** Credit invoices that point at an invoice, oldest first. */
-export function creditInvoicesOf(ctx: SandboxContext, invoiceId: string): InvoiceRow[] {
-  return ctx.db
-    .prepare('SELECT * FROM invoices WHERE original_invoice_id = ? ORDER BY legacy_id')
-    .all(invoiceId) as InvoiceRow[];
+export function creditInvoicesOf(ctx: Ctx, invoiceId: string): Promise<InvoiceRow[]> {
+  return ctx.tx.invoices.creditsOf(invoiceId);
 }
 
 /**
  * The next free invoice number of the sandbox clock's year: `2026` + five digits. Numbers the demo
  * data took from the spec's examples are skipped, so a number is never given twice.
  */
-export function nextInvoiceNumber(ctx: SandboxContext): string {
+export async function nextInvoiceNumber(ctx: Ctx): Promise<string> {
   const year = ctx.clock.now().getUTCFullYear();
-  const name = `invoice_number_${year}`;
-  ctx.db.prepare('INSERT INTO counters (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING').run(name);
   for (;;) {
-    ctx.db.prepare('UPDATE counters SET value = value + 1 WHERE name = ?').run(name);
-    const value = ctx.db.prepare('SELECT value FROM counters WHERE name = ?').pluck().get(name) as number;
+    const value = await ctx.tx.counters.next(`invoice_number_${year}`);
     const number = `${year}${String(value).padStart(5, '0')}`;
-    if (!ctx.db.prepare('SELECT 1 FROM invoices WHERE number = ?').pluck().get(number)) return number;
+    if (!(await ctx.tx.invoices.numberTaken(number))) return number;
   }
 }
 
@@ -130,89 +120,80 @@ export interface NewInvoice {
   deliveryDate?: string | null;
 }
 
-/** Inserts an invoice and its lines; totals are the sums of the lines (tax per line). Call inside a transaction. */
-export function createInvoice(ctx: SandboxContext, input: NewInvoice): InvoiceRow {
-  const account = getAccount(ctx, input.accountId);
+/** Stores an invoice and its lines; totals are the sums of the lines (tax per line). */
+export async function createInvoice(ctx: Ctx, input: NewInvoice): Promise<InvoiceRow> {
+  const account = await getAccount(ctx, input.accountId);
   const id = input.fixed?.id ?? ctx.ids.id('inv');
   const lines = input.lines.map((line, position) => {
     const amount = line.quantity * line.unitAmountMinor;
     const fixed = input.fixed?.lines?.[position];
     return {
-      ...line,
-      position,
-      amount,
-      tax: taxOf(amount, line.taxRateBp),
+      legacy_id: fixed?.legacyId,
       id: fixed?.id ?? ctx.ids.id('line'),
-      legacyId: fixed?.legacyId ?? null,
+      invoice_id: id,
+      position,
+      description: line.description,
+      quantity: line.quantity,
+      unit_amount_minor: line.unitAmountMinor,
+      amount_minor: amount,
+      tax_rate_bp: line.taxRateBp,
+      tax_minor: taxOf(amount, line.taxRateBp),
+      credits_line_id: line.creditsLineId ?? null,
     };
   });
-  const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
-  const tax = lines.reduce((sum, l) => sum + l.tax, 0);
+  const subtotal = lines.reduce((sum, l) => sum + l.amount_minor, 0);
+  const tax = lines.reduce((sum, l) => sum + l.tax_minor, 0);
   const draft = input.status === 'draft';
   const issuedAt = draft ? null : (input.issuedAt ?? ctx.clock.iso());
   const dueAt =
     draft || input.kind === 'credit' || issuedAt === null
       ? null
       : (input.dueAt ?? new Date(Date.parse(issuedAt) + (input.dueInDays ?? 30) * DAY_MS).toISOString());
-  ctx.db
-    .prepare(
-      `INSERT INTO invoices (legacy_id, id, account_id, number, kind, status, currency, subtotal_minor, tax_minor, total_minor,
-        issued_at, due_at, created_at, original_invoice_id, credit_note, details_source, delivery_date, details_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      input.fixed?.legacyId ?? null,
+  return ctx.tx.invoices.insert(
+    {
+      legacy_id: input.fixed?.legacyId,
       id,
-      account.id,
-      draft ? null : (input.fixed?.number ?? nextInvoiceNumber(ctx)),
-      input.kind,
-      input.status,
-      account.currency,
-      subtotal,
-      tax,
-      subtotal + tax,
-      issuedAt,
-      dueAt,
-      ctx.clock.iso(),
-      input.originalInvoiceId ?? null,
-      input.note ?? null,
-      input.kind === 'credit' ? (input.detailsSource ?? 'current') : null,
-      input.deliveryDate ?? null,
-      JSON.stringify(partyDetails(account)),
-    );
-  const insertLine = ctx.db.prepare(
-    `INSERT INTO invoice_lines (legacy_id, id, invoice_id, position, description, quantity, unit_amount_minor, amount_minor, tax_rate_bp, tax_minor, credits_line_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      account_id: account.id,
+      number: draft ? null : (input.fixed?.number ?? (await nextInvoiceNumber(ctx))),
+      kind: input.kind,
+      status: input.status,
+      currency: account.currency,
+      subtotal_minor: subtotal,
+      tax_minor: tax,
+      total_minor: subtotal + tax,
+      credit_applied_minor: 0,
+      amount_paid_minor: 0,
+      credited_minor: 0,
+      issued_at: issuedAt,
+      due_at: dueAt,
+      paid_at: null,
+      created_at: ctx.clock.iso(),
+      original_invoice_id: input.originalInvoiceId ?? null,
+      credit_note: input.note ?? null,
+      details_source: input.kind === 'credit' ? (input.detailsSource ?? 'current') : null,
+      delivery_date: input.deliveryDate ?? null,
+      details_json: JSON.stringify(partyDetails(account)),
+    },
+    lines,
   );
-  for (const l of lines) {
-    insertLine.run(
-      l.legacyId,
-      l.id,
-      id,
-      l.position,
-      l.description,
-      l.quantity,
-      l.unitAmountMinor,
-      l.amount,
-      l.taxRateBp,
-      l.tax,
-      l.creditsLineId ?? null,
-    );
-  }
-  return reload(ctx, id);
 }
 
 /** Gives a draft its number and issue date (and a due date unless it is a credit invoice). */
-export function issueDraft(ctx: SandboxContext, invoice: InvoiceRow, dueInDays = 30): InvoiceRow {
-  const issuedAt = ctx.clock.iso();
-  const dueAt = invoice.kind === 'credit' ? null : ctx.clock.iso(dueInDays * DAY_MS);
-  ctx.db
-    .prepare(`UPDATE invoices SET number = ?, issued_at = ?, due_at = ?, status = 'unpaid' WHERE id = ?`)
-    .run(nextInvoiceNumber(ctx), issuedAt, dueAt, invoice.id);
+export async function issueDraft(ctx: Ctx, invoice: InvoiceRow, dueInDays = 30): Promise<InvoiceRow> {
+  await ctx.tx.invoices.update(invoice.id, {
+    number: await nextInvoiceNumber(ctx),
+    issued_at: ctx.clock.iso(),
+    due_at: invoice.kind === 'credit' ? null : ctx.clock.iso(dueInDays * DAY_MS),
+    status: 'unpaid',
+  });
   return reload(ctx, invoice.id);
 }
 
-export function setStatus(ctx: SandboxContext, invoiceId: string, status: InvoiceStatus, paidAt?: string | null): void {
-  if (paidAt === undefined) ctx.db.prepare('UPDATE invoices SET status = ? WHERE id = ?').run(status, invoiceId);
-  else ctx.db.prepare('UPDATE invoices SET status = ?, paid_at = ? WHERE id = ?').run(status, paidAt, invoiceId);
+export async function setStatus(
+  ctx: Ctx,
+  invoiceId: string,
+  status: InvoiceStatus,
+  paidAt?: string | null,
+): Promise<void> {
+  await ctx.tx.invoices.update(invoiceId, paidAt === undefined ? { status } : { status, paid_at: paidAt });
 }

@@ -1,8 +1,8 @@
 // The activity / credit log: one signed entry per movement of money (`transaction`) or of the
 // credit balance (`credit`), from the account's point of view (in positive, out negative), and the
 // credit balance changes that go with them. Call inside the transaction of the movement.
-import type { SandboxContext } from '../context.js';
-import type { InvoiceRow, LedgerRow } from './rows.js';
+import type { InvoiceRow, LedgerRow } from '../db/rows.js';
+import type { Ctx } from './context.js';
 
 export interface Entry {
   accountId: string;
@@ -11,37 +11,36 @@ export interface Entry {
   description: string;
   amountMinor: number;
   invoice?: InvoiceRow | null;
+  /** The entry's id, when it is the id of the movement itself (a payment's transaction id). */
+  id?: string;
 }
 
-export function record(ctx: SandboxContext, entry: Entry): void {
-  ctx.db
-    .prepare(
-      'INSERT INTO ledger (id, account_id, kind, method, description, amount_minor, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      ctx.ids.id('txn'),
-      entry.accountId,
-      entry.kind,
-      entry.method,
-      entry.description,
-      entry.amountMinor,
-      entry.invoice?.id ?? null,
-      ctx.clock.iso(),
-    );
+export async function record(ctx: Ctx, entry: Entry): Promise<void> {
+  await ctx.tx.ledger.insert({
+    id: entry.id ?? ctx.ids.id('txn'),
+    account_id: entry.accountId,
+    kind: entry.kind,
+    method: entry.method,
+    description: entry.description,
+    amount_minor: entry.amountMinor,
+    invoice_id: entry.invoice?.id ?? null,
+    created_at: ctx.clock.iso(),
+  });
 }
 
 /**
- * Moves the credit balance by a signed amount and logs it. The CHECK (credit_minor >= 0) constraint
- * makes a negative balance impossible even if a rule above were wrong.
+ * Moves the credit balance by a signed amount and logs it. The store refuses a negative balance
+ * (a CHECK constraint on SQLite) even if a rule above were wrong.
  */
-export function moveCredit(ctx: SandboxContext, entry: Omit<Entry, 'kind'>): void {
+export async function moveCredit(ctx: Ctx, entry: Omit<Entry, 'kind'>): Promise<void> {
   if (entry.amountMinor === 0) return;
-  ctx.db
-    .prepare('UPDATE accounts SET credit_minor = credit_minor + ? WHERE id = ?')
-    .run(entry.amountMinor, entry.accountId);
-  record(ctx, { ...entry, kind: 'credit' });
+  await ctx.tx.accounts.addCredit(entry.accountId, entry.amountMinor);
+  await record(ctx, { ...entry, kind: 'credit' });
 }
 
-export function creditOf(ctx: SandboxContext, accountId: string): number {
-  return ctx.db.prepare('SELECT credit_minor FROM accounts WHERE id = ?').pluck().get(accountId) as number;
+/** The credit balance, read for update: the rule that spends it holds it until its transaction ends. */
+export async function creditOf(ctx: Ctx, accountId: string): Promise<number> {
+  const account = await ctx.tx.accounts.forUpdate(accountId);
+  if (!account) throw new Error(`account ${accountId} vanished`);
+  return account.credit_minor;
 }

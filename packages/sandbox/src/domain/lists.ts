@@ -1,9 +1,9 @@
 // Listing invoices and ledger entries, newest first: v2 by opaque cursor (base64url of the last
 // row's sequence number, so pages stay stable while new rows arrive), v1 by page number.
-import type { SandboxContext } from '../context.js';
-import type { InvoiceRow, LedgerRow } from './rows.js';
-
-export class InvalidCursorError extends Error {}
+import type { InvoiceRow, LedgerRow } from '../db/rows.js';
+import type { InvoiceFilter } from '../db/store.js';
+import type { Ctx } from './context.js';
+import { RuleError } from './rules.js';
 
 export function encodeCursor(after: number): string {
   return Buffer.from(JSON.stringify({ after })).toString('base64url');
@@ -17,7 +17,7 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
   } catch {
     // fall through
   }
-  throw new InvalidCursorError('not a cursor of this list');
+  throw new RuleError('invalid_cursor', {});
 }
 
 export interface CursorPage<T> {
@@ -32,41 +32,23 @@ function cursorPage<T extends { legacy_id: number }>(rows: T[], limit: number): 
   return { rows: page, hasMore, nextCursor: hasMore ? encodeCursor(page.at(-1)!.legacy_id) : null };
 }
 
-function where(filters: Record<string, string | undefined>): { sql: string; args: string[] } {
-  const parts: string[] = [];
-  const args: string[] = [];
-  for (const [column, value] of Object.entries(filters)) {
-    if (value === undefined) continue;
-    parts.push(`${column} = ?`);
-    args.push(value);
-  }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), args };
-}
-
-export function listInvoices(
-  ctx: SandboxContext,
+export async function listInvoices(
+  ctx: Ctx,
   accountId: string,
-  query: { status?: string; kind?: string; limit: number; cursor?: string },
-): CursorPage<InvoiceRow> {
-  const after = decodeCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
-  const filter = where({ status: query.status, kind: query.kind });
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM invoices WHERE account_id = ? AND legacy_id < ?${filter.sql} ORDER BY legacy_id DESC LIMIT ?`,
-    )
-    .all(accountId, after, ...filter.args, query.limit + 1) as InvoiceRow[];
+  query: InvoiceFilter & { limit: number; cursor?: string | undefined },
+): Promise<CursorPage<InvoiceRow>> {
+  const before = decodeCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
+  const rows = await ctx.tx.invoices.page(accountId, query, before, query.limit + 1);
   return cursorPage(rows, query.limit);
 }
 
-export function listLedger(
-  ctx: SandboxContext,
+export async function listLedger(
+  ctx: Ctx,
   accountId: string,
-  query: { kind: string; limit: number; cursor?: string },
-): CursorPage<LedgerRow> {
-  const after = decodeCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
-  const rows = ctx.db
-    .prepare('SELECT * FROM ledger WHERE account_id = ? AND kind = ? AND legacy_id < ? ORDER BY legacy_id DESC LIMIT ?')
-    .all(accountId, query.kind, after, query.limit + 1) as LedgerRow[];
+  query: { kind: LedgerRow['kind']; limit: number; cursor?: string | undefined },
+): Promise<CursorPage<LedgerRow>> {
+  const before = decodeCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
+  const rows = await ctx.tx.ledger.page(accountId, query.kind, before, query.limit + 1);
   return cursorPage(rows, query.limit);
 }
 
@@ -78,45 +60,30 @@ export interface NumberedPage<T> {
   hasMore: boolean;
 }
 
-function numberedPage<T>(
-  ctx: SandboxContext,
-  table: string,
-  filterSql: string,
-  args: unknown[],
-  page: number,
-  limit: number,
-): NumberedPage<T> {
-  const total = ctx.db
-    .prepare(`SELECT COUNT(*) FROM ${table} WHERE ${filterSql}`)
-    .pluck()
-    .get(...args) as number;
-  const rows = ctx.db
-    .prepare(`SELECT * FROM ${table} WHERE ${filterSql} ORDER BY legacy_id DESC LIMIT ? OFFSET ?`)
-    .all(...args, limit, (page - 1) * limit) as T[];
-  const pages = Math.ceil(total / limit);
-  return { rows, total, pages, currentPage: page, hasMore: page < pages };
+function numberedPage<T>(result: { rows: T[]; total: number }, page: number, limit: number): NumberedPage<T> {
+  const pages = Math.ceil(result.total / limit);
+  return { rows: result.rows, total: result.total, pages, currentPage: page, hasMore: page < pages };
 }
 
-export function listInvoicesPaged(
-  ctx: SandboxContext,
+export async function listInvoicesPaged(
+  ctx: Ctx,
   accountId: string,
-  query: { status?: string; page: number; limit: number },
-): NumberedPage<InvoiceRow> {
-  const filter = where({ status: query.status });
-  return numberedPage(
-    ctx,
-    'invoices',
-    `account_id = ?${filter.sql}`,
-    [accountId, ...filter.args],
-    query.page,
+  query: { status?: string | undefined; page: number; limit: number },
+): Promise<NumberedPage<InvoiceRow>> {
+  const result = await ctx.tx.invoices.numbered(
+    accountId,
+    { status: query.status },
+    (query.page - 1) * query.limit,
     query.limit,
   );
+  return numberedPage(result, query.page, query.limit);
 }
 
-export function listCreditLogPaged(
-  ctx: SandboxContext,
+export async function listCreditLogPaged(
+  ctx: Ctx,
   accountId: string,
   query: { page: number; limit: number },
-): NumberedPage<LedgerRow> {
-  return numberedPage(ctx, 'ledger', `account_id = ? AND kind = 'credit'`, [accountId], query.page, query.limit);
+): Promise<NumberedPage<LedgerRow>> {
+  const result = await ctx.tx.ledger.numbered(accountId, 'credit', (query.page - 1) * query.limit, query.limit);
+  return numberedPage(result, query.page, query.limit);
 }

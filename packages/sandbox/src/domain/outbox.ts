@@ -1,8 +1,8 @@
 // The email outbox: every email the Billing API would send is stored here instead (readable through
 // `GET /sandbox/outbox`), addressed to the account's billing contact.
-import type { SandboxContext } from '../context.js';
+import type { InvoiceRow } from '../db/rows.js';
+import type { Ctx } from './context.js';
 import { getAccount } from './invoices.js';
-import type { InvoiceRow } from './rows.js';
 
 export type EmailTemplate = 'invoice' | 'invoice_paid' | 'payment_link' | 'credit_invoice';
 
@@ -13,17 +13,20 @@ const SUBJECTS: Record<EmailTemplate, (number: string) => string> = {
   credit_invoice: (n) => `Kreditfaktura ${n}`,
 };
 
-export function queueEmail(
-  ctx: SandboxContext,
+export async function queueEmail(
+  ctx: Ctx,
   invoice: InvoiceRow,
   template: EmailTemplate,
-): { queuedAt: string; email: string } {
-  const account = getAccount(ctx, invoice.account_id);
+): Promise<{ queuedAt: string; email: string }> {
+  const account = await getAccount(ctx, invoice.account_id);
   const queuedAt = ctx.clock.iso();
-  ctx.db
-    .prepare(
-      'INSERT INTO outbox (account_id, recipient, subject, template, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(account.id, account.email, SUBJECTS[template](invoice.number ?? ''), template, invoice.id, queuedAt);
+  await ctx.tx.outbox.insert({
+    account_id: account.id,
+    recipient: account.email,
+    subject: SUBJECTS[template](invoice.number ?? ''),
+    template,
+    invoice_id: invoice.id,
+    created_at: queuedAt,
+  });
   return { queuedAt, email: account.email };
 }

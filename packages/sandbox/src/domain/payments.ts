@@ -1,10 +1,12 @@
 // Card payments (v2 actions/pay, v1 /pay) and their asynchronous completion. Starting a payment puts
 // the invoice in `payment_pending` with a payment row that settles `paymentDelayMs` later on the
-// sandbox clock. Settlement is checked before every request and on clock moves (no timers), so a
+// sandbox clock. Settlement is checked before every API request and on clock moves (no timers), so a
 // restarted sandbox settles what was pending and tests can settle instantly by advancing the clock.
-import type { SandboxContext } from '../context.js';
+import type { CardRow, InvoiceRow, PaymentRow } from '../db/rows.js';
+import type { Store } from '../db/store.js';
+import type { Ctx, Domain } from './context.js';
 import { balanceOf, reload } from './invoices.js';
-import type { CardRow, InvoiceRow } from './rows.js';
+import { record } from './ledger.js';
 import { RuleError } from './rules.js';
 import { markPaid } from './settle.js';
 
@@ -13,10 +15,8 @@ export const DECLINING_LAST4 = '0002';
 
 export type CardChoice = { savedCardId?: string } | { legacyCardId: number | 'primary' };
 
-function chooseCard(ctx: SandboxContext, accountId: string, choice: CardChoice): CardRow {
-  const cards = ctx.db
-    .prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
-    .all(accountId) as CardRow[];
+async function chooseCard(ctx: Ctx, accountId: string, choice: CardChoice): Promise<CardRow> {
+  const cards = await ctx.tx.cards.ofAccount(accountId);
   if ('legacyCardId' in choice) {
     const card = choice.legacyCardId === 'primary' ? cards[0] : cards.find((c) => c.legacy_id === choice.legacyCardId);
     if (!card) throw new RuleError('card_not_found', { cardId: String(choice.legacyCardId) });
@@ -38,109 +38,84 @@ export function assertPayable(invoice: InvoiceRow): void {
   if (invoice.status !== 'unpaid') throw new RuleError('invoice_not_unpaid', facts);
 }
 
+export function isExpired(card: CardRow, now: Date): boolean {
+  return (
+    card.exp_year < now.getUTCFullYear() ||
+    (card.exp_year === now.getUTCFullYear() && card.exp_month < now.getUTCMonth() + 1)
+  );
+}
+
 export interface PaymentStarted {
   transactionId: string;
   amountMinor: number;
   invoice: InvoiceRow;
 }
 
-export function startCardPayment(
-  ctx: SandboxContext,
+export async function startCardPayment(
+  ctx: Ctx,
   accountId: string,
-  find: () => InvoiceRow,
+  find: () => Promise<InvoiceRow>,
   choice: CardChoice,
-): PaymentStarted {
-  return ctx.db.transaction((): PaymentStarted => {
-    const invoice = find();
-    assertPayable(invoice);
-    const card = chooseCard(ctx, accountId, choice);
-    const now = ctx.clock.now();
-    if (card.last4 === DECLINING_LAST4) throw new RuleError('payment_declined', { reason: 'insufficient funds' });
-    if (
-      card.exp_year < now.getUTCFullYear() ||
-      (card.exp_year === now.getUTCFullYear() && card.exp_month < now.getUTCMonth() + 1)
-    ) {
-      throw new RuleError('payment_declined', { reason: 'the card has expired' });
-    }
-    const amount = balanceOf(invoice);
-    const transactionId = ctx.ids.id('txn');
-    ctx.db
-      .prepare(
-        `INSERT INTO payments (id, invoice_id, account_id, method, card_id, amount_minor, status, created_at, settles_at)
-         VALUES (?, ?, ?, 'card', ?, ?, 'processing', ?, ?)`,
-      )
-      .run(
-        transactionId,
-        invoice.id,
-        accountId,
-        card.id,
-        amount,
-        ctx.clock.iso(),
-        ctx.clock.iso(ctx.settings.paymentDelayMs),
-      );
-    ctx.db.prepare(`UPDATE invoices SET status = 'payment_pending' WHERE id = ?`).run(invoice.id);
-    return { transactionId, amountMinor: amount, invoice: reload(ctx, invoice.id) };
-  })();
+): Promise<PaymentStarted> {
+  const invoice = await find();
+  assertPayable(invoice);
+  const card = await chooseCard(ctx, accountId, choice);
+  if (card.last4 === DECLINING_LAST4) throw new RuleError('payment_declined', { reason: 'insufficient funds' });
+  if (isExpired(card, ctx.clock.now())) throw new RuleError('payment_declined', { reason: 'the card has expired' });
+  const amount = balanceOf(invoice);
+  const transactionId = ctx.ids.id('txn');
+  await ctx.tx.payments.insert({
+    id: transactionId,
+    invoice_id: invoice.id,
+    account_id: accountId,
+    method: 'card',
+    card_id: card.id,
+    link_uuid: null,
+    session_id: null,
+    payment_method: null,
+    amount_minor: amount,
+    status: 'processing',
+    created_at: ctx.clock.iso(),
+    settles_at: ctx.clock.iso(ctx.settings.paymentDelayMs),
+    settled_at: null,
+  });
+  await ctx.tx.invoices.update(invoice.id, { status: 'payment_pending' });
+  return { transactionId, amountMinor: amount, invoice: await reload(ctx, invoice.id) };
 }
 
-interface PaymentRow {
-  id: string;
-  invoice_id: string;
-  account_id: string;
-  method: 'card' | 'paymentLink';
-  amount_minor: number;
-  status: 'processing' | 'succeeded';
-  session_id: string | null;
+/** Settles one payment, once: a payment another transaction settled first is left alone. */
+async function settle(ctx: Ctx, payment: PaymentRow): Promise<boolean> {
+  if (!(await ctx.tx.payments.succeed(payment.id, ctx.clock.iso()))) return false;
+  const invoice = await reload(ctx, payment.invoice_id);
+  await ctx.tx.invoices.add(invoice.id, { amount_paid_minor: payment.amount_minor });
+  await record(ctx, {
+    id: payment.id, // the activity entry of a payment carries its transaction id
+    accountId: payment.account_id,
+    kind: 'transaction',
+    method: payment.method,
+    description: `${payment.method === 'card' ? 'Kortbetalning' : 'Betalning via betalningslänk'}, faktura ${invoice.number ?? ''}`,
+    amountMinor: payment.amount_minor,
+    invoice,
+  });
+  await markPaid(ctx, await reload(ctx, invoice.id), { email: true });
+  return true;
 }
 
-function settle(ctx: SandboxContext, payment: PaymentRow): void {
-  const invoice = reload(ctx, payment.invoice_id);
-  ctx.db
-    .prepare(`UPDATE payments SET status = 'succeeded', settled_at = ? WHERE id = ?`)
-    .run(ctx.clock.iso(), payment.id);
-  ctx.db
-    .prepare('UPDATE invoices SET amount_paid_minor = amount_paid_minor + ? WHERE id = ?')
-    .run(payment.amount_minor, invoice.id);
-  ctx.db
-    .prepare(
-      'INSERT INTO ledger (id, account_id, kind, method, description, amount_minor, invoice_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      payment.id,
-      payment.account_id,
-      'transaction',
-      payment.method,
-      `${payment.method === 'card' ? 'Kortbetalning' : 'Betalning via betalningslänk'}, faktura ${invoice.number ?? ''}`,
-      payment.amount_minor,
-      invoice.id,
-      ctx.clock.iso(),
-    );
-  markPaid(ctx, reload(ctx, invoice.id), { email: true });
-}
-
-const DUE = `SELECT * FROM payments WHERE status = 'processing' AND settles_at <= ? ORDER BY settles_at`;
-
-/** Settles every payment whose time has come on the sandbox clock. Cheap when there is none. */
-export function settleDuePayments(ctx: SandboxContext): number {
-  const due = ctx.db.prepare(DUE).all(ctx.clock.iso()) as PaymentRow[];
-  if (due.length === 0) return 0;
-  ctx.db.transaction(() => {
-    for (const payment of due) settle(ctx, payment);
-  })();
-  return due.length;
+/** Settles every payment whose time has come on the sandbox clock. One cheap read when there is none. */
+export async function settleDuePayments(domain: Domain, store: Store): Promise<number> {
+  if ((await store.read.payments.due(domain.clock.iso())).length === 0) return 0;
+  return store.transaction(async (tx) => {
+    const ctx: Ctx = { ...domain, tx };
+    let settled = 0;
+    for (const payment of await tx.payments.due(ctx.clock.iso())) if (await settle(ctx, payment)) settled++;
+    return settled;
+  });
 }
 
 /** Completes a checkout session now (the sandbox's stand-in for the payer finishing the checkout). */
-export function completeCheckout(
-  ctx: SandboxContext,
-  sessionId: string,
-): { found: boolean; invoiceId?: string; status?: string } {
-  return ctx.db.transaction(() => {
-    const payment = ctx.db.prepare('SELECT * FROM payments WHERE session_id = ?').get(sessionId) as
-      | PaymentRow
-      | undefined;
-    if (!payment) return { found: false };
-    if (payment.status === 'processing') settle(ctx, payment);
-    return { found: true, invoiceId: payment.invoice_id, status: 'succeeded' };
-  })();
+export async function completeCheckout(ctx: Ctx, sessionId: string): Promise<{ invoiceId: string } | undefined> {
+  const payment = await ctx.tx.payments.bySession(sessionId);
+  if (!payment) return undefined;
+  if (payment.status === 'processing') await settle(ctx, payment);
+  return { invoiceId: payment.invoice_id };
 }

@@ -25,7 +25,8 @@ export type Rule =
   | 'credit_note_not_business'
   | 'credit_note_wrong_status'
   | 'payment_link_not_found'
-  | 'payment_link_expired';
+  | 'payment_link_expired'
+  | 'invalid_cursor';
 
 export type Facts = Record<string, string | number>;
 

@@ -32,6 +32,8 @@ export function corsHeaders(
   origin: string | undefined,
   allowed: (origin: string) => boolean,
   preflight: boolean,
+  /** The methods a preflight allows (those of the spec's operations). */
+  methods: readonly string[],
 ): Record<string, string> {
   if (!origin || !allowed(origin)) return {};
   const headers: Record<string, string> = {
@@ -40,7 +42,7 @@ export function corsHeaders(
     'Access-Control-Expose-Headers': EXPOSED.join(', '),
   };
   if (preflight) {
-    headers['Access-Control-Allow-Methods'] = 'GET, POST, OPTIONS';
+    headers['Access-Control-Allow-Methods'] = [...methods, 'OPTIONS'].join(', ');
     headers['Access-Control-Allow-Headers'] = ALLOWED_HEADERS.join(', ');
     headers['Access-Control-Max-Age'] = '600';
   }

@@ -1,9 +1,11 @@
-// v1 wording of each broken rule: the UPPER_SNAKE `code` (its HTTP status comes from the spec) and
-// the legacy `message`, which for some rules depends on the operation, as the v1 examples show.
+// v1 errors: the wording of each broken rule (the UPPER_SNAKE `code`, whose HTTP status comes from
+// the spec, and the legacy `message`, which for some rules depends on the operation, as the v1
+// examples show), and the error envelope every v1 error is rendered as.
+import type { ErrorV1 } from '@billing-api/types';
+import { minorToDecimal as dec } from '../../domain/money.js';
 import type { Facts, Rule } from '../../domain/rules.js';
-import { ApiError } from '../../http/errors.js';
-import { minorToDecimal as dec } from '../../money.js';
-import type { SpecCatalog } from '../../spec.js';
+import { ApiError } from '../errors.js';
+import type { SpecCatalog } from '../spec.js';
 
 export function v1ErrorFor(rule: Rule, facts: Facts, operationId: string, catalog: SpecCatalog): ApiError {
   const f = (key: string) => String(facts[key] ?? '');
@@ -58,4 +60,19 @@ export function v1ErrorFor(rule: Rule, facts: Facts, operationId: string, catalo
       // Rules of v2-only operations; no v1 operation reaches them.
       return new ApiError('BAD_REQUEST', `The request breaks the rule ${rule}`);
   }
+}
+
+/** The v1 error envelope. */
+export function errorBody(
+  error: ApiError,
+  facts: { status: number; reason: string; requestId: string; timestamp: string },
+): ErrorV1 {
+  return {
+    error: facts.reason,
+    message: error.detail,
+    code: error.code,
+    timestamp: facts.timestamp,
+    requestId: facts.requestId,
+    ...(error.options.retryAfter !== undefined ? { retryAfter: error.options.retryAfter } : {}),
+  };
 }

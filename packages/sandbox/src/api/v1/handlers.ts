@@ -1,38 +1,43 @@
-// The 13 v1 operations, by operationId. Handlers return the `data` payload; the pipeline wraps it in
-// the v1 success envelope (`success`, `timestamp`, `requestId`).
-
+// The v1 operations, by operationId. Handlers return the `data` payload; the v1 renderer wraps it in
+// the success envelope (`success`, `timestamp`, `requestId`).
+import type { AccountRow } from '../../db/rows.js';
 import { addFunds } from '../../domain/add-funds.js';
 import { applyCredit } from '../../domain/apply-credit.js';
 import { cancelInvoice } from '../../domain/cancel.js';
+import type { Ctx } from '../../domain/context.js';
 import { balanceOf, findInvoiceByLegacyId } from '../../domain/invoices.js';
 import { listCreditLogPaged, listInvoicesPaged } from '../../domain/lists.js';
+import { decimalToMinor, minorToDecimal } from '../../domain/money.js';
 import { generateLink, linkState, openLink, paymentUrl, startCheckout } from '../../domain/payment-links.js';
 import { startCardPayment } from '../../domain/payments.js';
-import type { CardRow } from '../../domain/rows.js';
-import { decimalToMinor, minorToDecimal } from '../../money.js';
-import type { Call, Handler } from '../types.js';
-import { accountOf } from '../types.js';
+import { accountOf, type HandlerTable } from '../contract.js';
 import * as present from './present.js';
 
-const finder =
-  (call: Call, id: unknown = call.params.path.id) =>
-  () =>
-    findInvoiceByLegacyId(call.ctx, accountOf(call).id, Number(id));
+interface InvoiceCall {
+  ctx: Ctx;
+  account: AccountRow | undefined;
+  operationId: string;
+}
+
+/** Finds the invoice with this v1 id on the caller's account (a rule error when there is none). */
+const finder = (call: InvoiceCall, id: number | string) => () =>
+  findInvoiceByLegacyId(call.ctx, accountOf(call).id, Number(id));
+
 /** DecimalString is validated by the spec's pattern before a handler runs. */
 const amountOf = (text: string) => decimalToMinor(text) ?? Number.NaN;
 
-export const v1Handlers: Record<string, Handler> = {
-  listInvoicesV1(call) {
+export const v1Handlers = {
+  async listInvoicesV1(call) {
     const { status, page, limit } = call.params.query;
-    const result = listInvoicesPaged(call.ctx, accountOf(call).id, {
+    const result = await listInvoicesPaged(call.ctx, accountOf(call).id, {
       status: status === undefined ? undefined : call.catalog.statusV2(status),
-      page,
-      limit,
+      page: page!,
+      limit: limit!,
     });
     return {
       status: 200,
       body: {
-        invoices: result.rows.map((r) => present.invoice(call.ctx, call.catalog, r)),
+        invoices: await Promise.all(result.rows.map((r) => present.invoice(call.ctx, call.catalog, r))),
         hasMore: result.hasMore,
         total: String(result.total),
         pages: result.pages,
@@ -41,15 +46,16 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  getInvoiceV1(call) {
-    return { status: 200, body: { invoice: present.invoice(call.ctx, call.catalog, finder(call)()) } };
+  async getInvoiceV1(call) {
+    const invoice = await finder(call, call.params.path.id)();
+    return { status: 200, body: { invoice: await present.invoice(call.ctx, call.catalog, invoice) } };
   },
 
-  applyCreditV1(call) {
-    const outcome = applyCredit(call.ctx, {
+  async applyCreditV1(call) {
+    const outcome = await applyCredit(call.ctx, {
       accountId: accountOf(call).id,
-      find: finder(call),
-      amountMinor: amountOf(call.body.amount),
+      find: finder(call, call.params.path.id),
+      amountMinor: amountOf(call.body!.amount),
       noEmail: false,
     });
     return {
@@ -64,8 +70,8 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  createPaymentLinkV1(call) {
-    const { link, reused, invoice } = generateLink(call.ctx, finder(call));
+  async createPaymentLinkV1(call) {
+    const { link, reused, invoice } = await generateLink(call.ctx, finder(call, call.params.path.id));
     return {
       status: 200,
       body: {
@@ -76,7 +82,7 @@ export const v1Handlers: Record<string, Handler> = {
         message: reused ? 'Using existing active payment link' : 'Payment link created',
         invoice: {
           id: String(invoice.legacy_id),
-          status: call.catalog.statusV1(invoice.status),
+          status: call.catalog.statusV1(invoice.status) as 'Unpaid',
           total: minorToDecimal(invoice.total_minor),
           currency: invoice.currency,
         },
@@ -84,8 +90,8 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  getPaymentLinkStateV1(call) {
-    const { active } = linkState(call.ctx, finder(call)());
+  async getPaymentLinkStateV1(call) {
+    const { active } = await linkState(call.ctx, await finder(call, call.params.path.id)());
     return {
       status: 200,
       body: {
@@ -99,23 +105,23 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  getPaymentLinkV1(call) {
-    const { link, invoice } = openLink(call.ctx, String(call.params.path.uuid));
+  async getPaymentLinkV1(call) {
+    const { link, invoice } = await openLink(call.ctx, call.params.path.uuid);
     return {
       status: 200,
-      body: { invoice: present.linkPage(call.ctx, call.catalog, invoice), expiresAt: link.expires_at },
+      body: { invoice: await present.linkPage(call.ctx, call.catalog, invoice), expiresAt: link.expires_at },
     };
   },
 
-  payPaymentLinkV1(call) {
-    const paymentMethod = String(call.body.paymentMethod);
-    const session = startCheckout(call.ctx, String(call.params.path.uuid), paymentMethod);
+  async payPaymentLinkV1(call) {
+    const paymentMethod = call.body!.paymentMethod;
+    const session = await startCheckout(call.ctx, call.params.path.uuid, paymentMethod);
     return { status: 200, body: { paymentMethod, sessionId: session.sessionId, checkoutUrl: session.checkoutUrl } };
   },
 
-  payInvoiceV1(call) {
-    const cardId = String(call.body.cardId);
-    const started = startCardPayment(call.ctx, accountOf(call).id, finder(call, call.body.invoiceId), {
+  async payInvoiceV1(call) {
+    const { cardId, invoiceId } = call.body!;
+    const started = await startCardPayment(call.ctx, accountOf(call).id, finder(call, invoiceId), {
       legacyCardId: cardId === 'primary' ? 'primary' : Number(cardId),
     });
     return {
@@ -128,8 +134,8 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  cancelInvoiceV1(call) {
-    const invoice = cancelInvoice(call.ctx, finder(call));
+  async cancelInvoiceV1(call) {
+    const invoice = await cancelInvoice(call.ctx, finder(call, call.params.path.id));
     return {
       status: 200,
       body: {
@@ -139,15 +145,13 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  listCardsV1(call) {
-    const cards = call.ctx.db
-      .prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
-      .all(accountOf(call).id) as CardRow[];
+  async listCardsV1(call) {
+    const cards = await call.ctx.tx.cards.ofAccount(accountOf(call).id);
     const now = call.ctx.clock.now();
     return { status: 200, body: { cards: cards.map((c) => present.card(c, now)) } };
   },
 
-  getAccountSummaryV1(call) {
+  async getAccountSummaryV1(call) {
     const account = accountOf(call);
     return {
       status: 200,
@@ -162,13 +166,13 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  listCreditLogV1(call) {
+  async listCreditLogV1(call) {
     const { page, limit } = call.params.query;
-    const result = listCreditLogPaged(call.ctx, accountOf(call).id, { page, limit });
+    const result = await listCreditLogPaged(call.ctx, accountOf(call).id, { page: page!, limit: limit! });
     return {
       status: 200,
       body: {
-        log: result.rows.map((e) => present.creditLogEntry(call.ctx, e)),
+        log: await Promise.all(result.rows.map((e) => present.creditLogEntry(call.ctx, e))),
         hasMore: result.hasMore,
         total: String(result.total),
         pages: result.pages,
@@ -177,9 +181,9 @@ export const v1Handlers: Record<string, Handler> = {
     };
   },
 
-  addFundsV1(call) {
-    const amount = amountOf(call.body.amount);
-    const invoice = addFunds(call.ctx, accountOf(call).id, amount, call.catalog.addFundsMaxMinor);
+  async addFundsV1(call) {
+    const amount = amountOf(call.body!.amount);
+    const invoice = await addFunds(call.ctx, accountOf(call).id, amount, call.catalog.addFundsMaxMinor);
     return {
       status: 200,
       body: {
@@ -189,4 +193,4 @@ export const v1Handlers: Record<string, Handler> = {
       },
     };
   },
-};
+} satisfies Partial<HandlerTable>;

@@ -1,18 +1,26 @@
-// v1 shapes of the sandbox's rows: numeric string ids, decimal-string amounts, title-case statuses
-// (the spec's InvoiceStatusV1 spelling, see spec.ts), lower-case legacy field names.
-import type { SandboxContext } from '../../context.js';
-import { balanceOf, linesOf, reload } from '../../domain/invoices.js';
-import type { CardRow, InvoiceRow, LedgerRow } from '../../domain/rows.js';
-import { minorToDecimal as dec } from '../../money.js';
-import type { SpecCatalog } from '../../spec.js';
+// v1 shapes of the sandbox's rows, typed with the spec's generated schema types: numeric string ids,
+// decimal-string amounts, title-case statuses (the spec's InvoiceStatusV1 spelling, see spec.ts),
+// lower-case legacy field names.
+import type { CardV1, CreditLogEntryV1, InvoiceV1, OperationId, ResponseBody, StatusOf } from '@billing-api/types';
+import type { CardRow, InvoiceRow, LedgerRow } from '../../db/rows.js';
+import type { Ctx } from '../../domain/context.js';
+import { balanceOf, linesOf } from '../../domain/invoices.js';
+import { minorToDecimal as dec } from '../../domain/money.js';
+import { isExpired } from '../../domain/payments.js';
+import type { SpecCatalog } from '../spec.js';
 
-export function invoice(ctx: SandboxContext, catalog: SpecCatalog, row: InvoiceRow) {
+type DataOf<Id extends OperationId> = ResponseBody<Id, 200 & StatusOf<Id>> extends { data: infer D } ? D : never;
+type LinkPage = DataOf<'getPaymentLinkV1'>['invoice'];
+
+type StatusV1 = InvoiceV1['status'];
+
+export async function invoice(ctx: Ctx, catalog: SpecCatalog, row: InvoiceRow): Promise<InvoiceV1> {
   return {
     id: String(row.legacy_id),
     publicId: row.id,
     formatted_id: row.number,
     type: row.kind,
-    status: catalog.statusV1(row.status),
+    status: catalog.statusV1(row.status) as StatusV1,
     date: row.issued_at,
     duedate: row.due_at,
     datepaid: row.paid_at,
@@ -23,7 +31,7 @@ export function invoice(ctx: SandboxContext, catalog: SpecCatalog, row: InvoiceR
     credit: dec(row.credit_applied_minor),
     amountpaid: dec(row.amount_paid_minor),
     balance: dec(balanceOf(row)),
-    items: linesOf(ctx, row.id).map((l) => ({
+    items: (await linesOf(ctx, row.id)).map((l) => ({
       id: String(l.legacy_id),
       description: l.description,
       quantity: l.quantity,
@@ -34,18 +42,18 @@ export function invoice(ctx: SandboxContext, catalog: SpecCatalog, row: InvoiceR
 }
 
 /** The payer-facing page of a payment link. */
-export function linkPage(ctx: SandboxContext, catalog: SpecCatalog, row: InvoiceRow) {
+export async function linkPage(ctx: Ctx, catalog: SpecCatalog, row: InvoiceRow): Promise<LinkPage> {
   return {
     id: String(row.legacy_id),
     number: row.number ?? '',
-    status: catalog.statusV1(row.status),
+    status: catalog.statusV1(row.status) as StatusV1,
     currency: row.currency,
     total: dec(row.total_minor),
     creditApplied: dec(row.credit_applied_minor),
     amountPaid: dec(row.amount_paid_minor),
     outstanding: dec(balanceOf(row)),
     dueDate: row.due_at,
-    items: linesOf(ctx, row.id).map((l) => ({
+    items: (await linesOf(ctx, row.id)).map((l) => ({
       description: l.description,
       quantity: l.quantity,
       amount: dec(l.amount_minor),
@@ -53,17 +61,14 @@ export function linkPage(ctx: SandboxContext, catalog: SpecCatalog, row: Invoice
   };
 }
 
-const CARD_TYPES: Record<CardRow['brand'], string> = {
+const CARD_TYPES: Record<CardRow['brand'], CardV1['cardtype']> = {
   visa: 'Visa',
   mastercard: 'Mastercard',
   amex: 'American Express',
   other: 'Other',
 };
 
-export function card(row: CardRow, now: Date) {
-  const expired =
-    row.exp_year < now.getUTCFullYear() ||
-    (row.exp_year === now.getUTCFullYear() && row.exp_month < now.getUTCMonth() + 1);
+export function card(row: CardRow, now: Date): CardV1 {
   return {
     id: String(row.legacy_id),
     cardtype: CARD_TYPES[row.brand],
@@ -71,7 +76,7 @@ export function card(row: CardRow, now: Date) {
     expirymonth: String(row.exp_month).padStart(2, '0'),
     expiryyear: String(row.exp_year),
     primary: row.is_primary === 1,
-    status: expired ? 'Expired' : 'Active',
+    status: isExpired(row, now) ? 'Expired' : 'Active',
   };
 }
 
@@ -89,8 +94,8 @@ function describe(entry: LedgerRow, number: string): string {
   }
 }
 
-export function creditLogEntry(ctx: SandboxContext, entry: LedgerRow) {
-  const row = entry.invoice_id ? reload(ctx, entry.invoice_id) : undefined;
+export async function creditLogEntry(ctx: Ctx, entry: LedgerRow): Promise<CreditLogEntryV1> {
+  const row = entry.invoice_id ? await ctx.tx.invoices.get(entry.invoice_id) : undefined;
   return {
     id: String(entry.legacy_id),
     date: entry.created_at,

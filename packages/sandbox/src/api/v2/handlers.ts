@@ -1,56 +1,54 @@
-// The 16 v2 operations, by operationId: each turns validated input into a domain call and the
-// result into the v2 shape. Status codes of successes are the spec's (201 for creations, 202 for
-// the asynchronous payment); errors are thrown as rules and rendered by the pipeline.
-
+// The v2 operations, by operationId: each turns validated input into a domain call and the result
+// into the v2 shape. Status codes of successes are the spec's (201 for creations, 202 for the
+// asynchronous payment); errors are thrown as rules and rendered as problems (problems.ts).
+import type { AccountRow } from '../../db/rows.js';
 import { addFunds } from '../../domain/add-funds.js';
 import { applyCredit } from '../../domain/apply-credit.js';
 import { cancelInvoice } from '../../domain/cancel.js';
+import type { Ctx } from '../../domain/context.js';
 import { createCreditInvoice, finalizeInvoice } from '../../domain/credit-invoices.js';
-import { creditNotePdf, invoicePdf, type PdfFile } from '../../domain/documents.js';
+import { creditNotePdf, invoicePdf } from '../../domain/documents.js';
 import { findInvoice } from '../../domain/invoices.js';
 import { listInvoices, listLedger } from '../../domain/lists.js';
+import { majorToMinor, minorToMajor } from '../../domain/money.js';
 import { queueEmail } from '../../domain/outbox.js';
 import { generateLink, linkState, paymentUrl } from '../../domain/payment-links.js';
 import { startCardPayment } from '../../domain/payments.js';
-import type { CardRow } from '../../domain/rows.js';
 import { RuleError } from '../../domain/rules.js';
-import { majorToMinor, minorToMajor } from '../../money.js';
-import type { Call, Handler } from '../types.js';
-import { accountOf } from '../types.js';
+import { accountOf, type HandlerTable } from '../contract.js';
 import * as present from './present.js';
 
-const finder = (call: Call) => () => findInvoice(call.ctx, accountOf(call).id, String(call.params.path.id));
-
-function pdfDocument(file: PdfFile) {
-  return {
-    contentBase64: Buffer.from(file.bytes).toString('base64'),
-    contentType: 'application/pdf',
-    filename: file.filename,
-    byteLength: file.bytes.byteLength,
-  };
+interface InvoiceCall {
+  ctx: Ctx;
+  account: AccountRow | undefined;
+  operationId: string;
+  params: { path: { id: string } };
 }
 
-export const v2Handlers: Record<string, Handler> = {
-  listInvoices(call) {
+/** Finds the invoice of the path's `id` on the caller's account (a rule error when there is none). */
+const finder = (call: InvoiceCall) => () => findInvoice(call.ctx, accountOf(call).id, call.params.path.id);
+
+export const v2Handlers = {
+  async listInvoices(call) {
     const { status, kind, limit, cursor } = call.params.query;
-    const page = listInvoices(call.ctx, accountOf(call).id, { status, kind, limit, cursor });
+    const page = await listInvoices(call.ctx, accountOf(call).id, { status, kind, limit: limit!, cursor });
     return {
       status: 200,
       body: {
-        data: page.rows.map((r) => present.invoice(call.ctx, r)),
+        data: await Promise.all(page.rows.map((r) => present.invoice(call.ctx, r))),
         hasMore: page.hasMore,
         nextCursor: page.nextCursor,
       },
     };
   },
 
-  getInvoice(call) {
-    return { status: 200, body: present.invoice(call.ctx, finder(call)()) };
+  async getInvoice(call) {
+    return { status: 200, body: await present.invoice(call.ctx, await finder(call)()) };
   },
 
-  payInvoice(call) {
-    const savedCardId = call.body?.savedCardId as string | undefined;
-    const started = startCardPayment(
+  async payInvoice(call) {
+    const savedCardId = call.body?.savedCardId;
+    const started = await startCardPayment(
       call.ctx,
       accountOf(call).id,
       finder(call),
@@ -63,14 +61,14 @@ export const v2Handlers: Record<string, Handler> = {
         status: 'processing',
         amount: minorToMajor(started.amountMinor),
         currencyCode: started.invoice.currency,
-        invoice: present.invoice(call.ctx, started.invoice),
+        invoice: await present.invoice(call.ctx, started.invoice),
       },
     };
   },
 
-  applyCreditToInvoice(call) {
-    const amount = call.body?.amount as number | undefined;
-    const outcome = applyCredit(call.ctx, {
+  async applyCreditToInvoice(call) {
+    const amount = call.body?.amount;
+    const outcome = await applyCredit(call.ctx, {
       accountId: accountOf(call).id,
       find: finder(call),
       amountMinor: amount === undefined ? undefined : majorToMinor(amount),
@@ -83,27 +81,26 @@ export const v2Handlers: Record<string, Handler> = {
         invoicePaid: outcome.invoicePaid,
         remainingCredit: minorToMajor(outcome.remainingCreditMinor),
         currencyCode: outcome.invoice.currency,
-        invoice: present.invoice(call.ctx, outcome.invoice),
+        invoice: await present.invoice(call.ctx, outcome.invoice),
       },
     };
   },
 
-  cancelInvoice(call) {
-    return { status: 200, body: present.invoice(call.ctx, cancelInvoice(call.ctx, finder(call))) };
+  async cancelInvoice(call) {
+    return { status: 200, body: await present.invoice(call.ctx, await cancelInvoice(call.ctx, finder(call))) };
   },
 
-  finalizeInvoice(call) {
-    return { status: 200, body: present.invoice(call.ctx, finalizeInvoice(call.ctx, finder(call))) };
+  async finalizeInvoice(call) {
+    return { status: 200, body: await present.invoice(call.ctx, await finalizeInvoice(call.ctx, finder(call))) };
   },
 
-  generatePaymentLink(call) {
-    const { link, reused, invoice } = generateLink(call.ctx, finder(call));
+  async generatePaymentLink(call) {
+    const { link, reused, invoice } = await generateLink(call.ctx, finder(call));
     return { status: 200, body: present.paymentLink(call.ctx, link, reused, invoice) };
   },
 
-  getPaymentLinkState(call) {
-    const invoice = finder(call)();
-    const { active, previous } = linkState(call.ctx, invoice);
+  async getPaymentLinkState(call) {
+    const { active, previous } = await linkState(call.ctx, await finder(call)());
     return {
       status: 200,
       body: {
@@ -125,35 +122,32 @@ export const v2Handlers: Record<string, Handler> = {
   },
 
   async getCreditNote(call) {
-    return { status: 200, body: pdfDocument(await creditNotePdf(call.ctx, finder(call)())) };
+    return { status: 200, body: present.pdfDocument(await creditNotePdf(call.ctx, await finder(call)())) };
   },
 
   async getInvoicePdf(call) {
-    return { status: 200, body: pdfDocument(await invoicePdf(call.ctx, finder(call)())) };
+    return { status: 200, body: present.pdfDocument(await invoicePdf(call.ctx, await finder(call)())) };
   },
 
-  createCreditInvoice(call) {
+  async createCreditInvoice(call) {
     const body = call.body ?? {};
-    const credit = createCreditInvoice(call.ctx, finder(call), {
+    const credit = await createCreditInvoice(call.ctx, finder(call), {
       note: body.note,
-      lines: (body.lines as Array<{ lineId: string; amount: number }> | undefined)?.map((l) => ({
-        lineId: l.lineId,
-        amountMinor: majorToMinor(l.amount),
-      })),
+      lines: body.lines?.map((l) => ({ lineId: l.lineId, amountMinor: majorToMinor(l.amount) })),
       deliveryDate: body.deliveryDate,
       detailsSource: body.detailsSource ?? 'current',
       hold: body.hold === true,
     });
-    return { status: 201, body: present.invoice(call.ctx, credit) };
+    return { status: 201, body: await present.invoice(call.ctx, credit) };
   },
 
-  resendInvoiceEmail(call) {
-    const invoice = finder(call)();
+  async resendInvoiceEmail(call) {
+    const invoice = await finder(call)();
     if (invoice.status === 'draft') throw new RuleError('invoice_is_draft', { status: invoice.status });
-    return { status: 200, body: call.ctx.db.transaction(() => queueEmail(call.ctx, invoice, 'invoice'))() };
+    return { status: 200, body: await queueEmail(call.ctx, invoice, 'invoice') };
   },
 
-  getCreditBalance(call) {
+  async getCreditBalance(call) {
     const account = accountOf(call);
     return {
       status: 200,
@@ -166,12 +160,11 @@ export const v2Handlers: Record<string, Handler> = {
     };
   },
 
-  addFunds(call) {
-    const account = accountOf(call);
-    const invoice = addFunds(
+  async addFunds(call) {
+    const invoice = await addFunds(
       call.ctx,
-      account.id,
-      majorToMinor(call.body.amount as number),
+      accountOf(call).id,
+      majorToMinor(call.body!.amount),
       call.catalog.addFundsMaxMinor,
     );
     return {
@@ -183,24 +176,22 @@ export const v2Handlers: Record<string, Handler> = {
     };
   },
 
-  listActivity(call) {
+  async listActivity(call) {
     const account = accountOf(call);
     const { kind, limit, cursor } = call.params.query;
-    const page = listLedger(call.ctx, account.id, { kind, limit, cursor });
+    const page = await listLedger(call.ctx, account.id, { kind: kind!, limit: limit!, cursor });
     return {
       status: 200,
       body: {
-        data: page.rows.map((e) => present.activityEntry(call.ctx, e, account.currency)),
+        data: await Promise.all(page.rows.map((e) => present.activityEntry(call.ctx, e, account.currency))),
         hasMore: page.hasMore,
         nextCursor: page.nextCursor,
       },
     };
   },
 
-  listCards(call) {
-    const cards = call.ctx.db
-      .prepare('SELECT * FROM cards WHERE account_id = ? ORDER BY is_primary DESC, legacy_id')
-      .all(accountOf(call).id) as CardRow[];
+  async listCards(call) {
+    const cards = await call.ctx.tx.cards.ofAccount(accountOf(call).id);
     return { status: 200, body: { data: cards.map(present.card), hasMore: false, nextCursor: null } };
   },
-};
+} satisfies Partial<HandlerTable>;

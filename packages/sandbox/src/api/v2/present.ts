@@ -1,12 +1,23 @@
-// v2 shapes of the sandbox's rows: the resource itself, amounts as numbers in major units beside
-// `currencyCode`, prefixed ids, timestamps ending in `At`.
-import type { SandboxContext } from '../../context.js';
-import { balanceOf, creditInvoicesOf, isOverdue, linesOf, reload } from '../../domain/invoices.js';
+// v2 shapes of the sandbox's rows, typed with the spec's generated schema types: the resource
+// itself, amounts as numbers in major units beside `currencyCode`, prefixed ids, timestamps ending
+// in `At`. Presenters read what the shape needs through the call's store transaction.
+import type {
+  ActivityEntry,
+  Card,
+  Invoice,
+  InvoiceSummary,
+  LinkedInvoice,
+  PaymentLink,
+  PdfDocument,
+} from '@billing-api/types';
+import type { CardRow, InvoiceRow, LedgerRow, LinkRow } from '../../db/rows.js';
+import type { Ctx } from '../../domain/context.js';
+import type { PdfFile } from '../../domain/documents.js';
+import { balanceOf, creditInvoicesOf, isOverdue, linesOf } from '../../domain/invoices.js';
+import { minorToMajor as major } from '../../domain/money.js';
 import { paymentUrl } from '../../domain/payment-links.js';
-import type { CardRow, InvoiceRow, LedgerRow, LinkRow } from '../../domain/rows.js';
-import { minorToMajor as major } from '../../money.js';
 
-export function invoiceSummary(invoice: InvoiceRow) {
+export function invoiceSummary(invoice: InvoiceRow): InvoiceSummary {
   return {
     id: invoice.id,
     number: invoice.number,
@@ -18,7 +29,7 @@ export function invoiceSummary(invoice: InvoiceRow) {
   };
 }
 
-function linked(invoice: InvoiceRow, linkType: 'credit_invoice' | 'credited_invoice') {
+function linked(invoice: InvoiceRow, linkType: LinkedInvoice['linkType']): LinkedInvoice {
   return {
     id: invoice.id,
     number: invoice.number,
@@ -28,8 +39,9 @@ function linked(invoice: InvoiceRow, linkType: 'credit_invoice' | 'credited_invo
   };
 }
 
-export function invoice(ctx: SandboxContext, row: InvoiceRow) {
-  const original = row.original_invoice_id ? reload(ctx, row.original_invoice_id) : undefined;
+export async function invoice(ctx: Ctx, row: InvoiceRow): Promise<Invoice> {
+  const original = row.original_invoice_id ? await ctx.tx.invoices.get(row.original_invoice_id) : undefined;
+  const lines = await linesOf(ctx, row.id);
   return {
     id: row.id,
     legacyId: String(row.legacy_id),
@@ -37,7 +49,7 @@ export function invoice(ctx: SandboxContext, row: InvoiceRow) {
     kind: row.kind,
     status: row.status,
     currencyCode: row.currency,
-    lines: linesOf(ctx, row.id).map((l) => ({
+    lines: lines.map((l) => ({
       id: l.id,
       description: l.description,
       quantity: l.quantity,
@@ -67,11 +79,11 @@ export function invoice(ctx: SandboxContext, row: InvoiceRow) {
       : {}),
     linkedInvoices: original
       ? [linked(original, 'credited_invoice')]
-      : creditInvoicesOf(ctx, row.id).map((c) => linked(c, 'credit_invoice')),
+      : (await creditInvoicesOf(ctx, row.id)).map((c) => linked(c, 'credit_invoice')),
   };
 }
 
-export function paymentLink(ctx: SandboxContext, link: LinkRow, reused: boolean, row: InvoiceRow) {
+export function paymentLink(ctx: Ctx, link: LinkRow, reused: boolean, row: InvoiceRow): PaymentLink {
   return {
     linkId: link.uuid,
     paymentUrl: paymentUrl(ctx, link.uuid),
@@ -81,8 +93,8 @@ export function paymentLink(ctx: SandboxContext, link: LinkRow, reused: boolean,
   };
 }
 
-export function activityEntry(ctx: SandboxContext, entry: LedgerRow, currency: string) {
-  const row = entry.invoice_id ? reload(ctx, entry.invoice_id) : undefined;
+export async function activityEntry(ctx: Ctx, entry: LedgerRow, currency: string): Promise<ActivityEntry> {
+  const row = entry.invoice_id ? await ctx.tx.invoices.get(entry.invoice_id) : undefined;
   return {
     id: entry.id,
     kind: entry.kind,
@@ -96,7 +108,7 @@ export function activityEntry(ctx: SandboxContext, entry: LedgerRow, currency: s
   };
 }
 
-export function card(row: CardRow) {
+export function card(row: CardRow): Card {
   return {
     id: row.id,
     brand: row.brand,
@@ -106,5 +118,14 @@ export function card(row: CardRow) {
     cardholderName: row.cardholder_name,
     isPrimary: row.is_primary === 1,
     addedAt: row.added_at,
+  };
+}
+
+export function pdfDocument(file: PdfFile): PdfDocument {
+  return {
+    contentBase64: Buffer.from(file.bytes).toString('base64'),
+    contentType: 'application/pdf',
+    filename: file.filename,
+    byteLength: file.bytes.byteLength,
   };
 }

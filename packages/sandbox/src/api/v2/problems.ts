@@ -1,8 +1,10 @@
-// v2 wording of each broken rule: the problem `code` (its status and title come from the spec) and
-// a `detail` sentence with the facts (amounts in the account's currency, the current status).
+// v2 errors: the wording of each broken rule (the problem `code`, whose status and title come from
+// the spec, and a `detail` sentence with the facts: amounts in the account's currency, the current
+// status), and the problem+json body every v2 error is rendered as.
+import type { Problem } from '@billing-api/types';
+import { minorToDecimal as dec } from '../../domain/money.js';
 import type { Facts, Rule } from '../../domain/rules.js';
-import { ApiError } from '../../http/errors.js';
-import { minorToDecimal as dec } from '../../money.js';
+import { ApiError } from '../errors.js';
 
 const f = (facts: Facts, key: string) => String(facts[key] ?? '');
 const money = (facts: Facts, key: string) => `${dec(Number(facts[key] ?? 0))}`;
@@ -70,6 +72,7 @@ const DETAILS: Record<Rule, (facts: Facts) => [code: string, detail: string]> = 
   ],
   payment_link_not_found: () => ['not_found', 'No payment link with this id exists.'],
   payment_link_expired: () => ['not_found', 'This payment link has expired.'],
+  invalid_cursor: () => ['invalid_request', 'The request failed validation; see errors.'],
 };
 
 export function problemFor(rule: Rule, facts: Facts): ApiError {
@@ -85,9 +88,38 @@ export function problemFor(rule: Rule, facts: Facts): ApiError {
       ],
     });
   }
+  if (rule === 'invalid_cursor') {
+    return new ApiError(code, detail, {
+      errors: [
+        {
+          pointer: '/query/cursor',
+          detail: 'is not a cursor of this list; send nextCursor back unchanged',
+          code: 'invalid_value',
+        },
+      ],
+    });
+  }
   if (code === 'invalid_request')
     return new ApiError(code, 'The request failed validation; see errors.', {
       errors: [{ pointer: '/amount', detail, code: 'out_of_range' }],
     });
   return new ApiError(code, detail);
+}
+
+/** The RFC 9457 problem body of an error on a v2 path. */
+export function problemBody(
+  error: ApiError,
+  facts: { status: number; title: string; typeBase: string; instance: string; requestId: string; timestamp: string },
+): Problem {
+  return {
+    type: `${facts.typeBase}${error.code}`,
+    title: facts.title,
+    status: facts.status,
+    detail: error.detail,
+    code: error.code,
+    instance: facts.instance,
+    requestId: facts.requestId,
+    timestamp: facts.timestamp,
+    ...(error.options.errors ? { errors: error.options.errors } : {}),
+  };
 }

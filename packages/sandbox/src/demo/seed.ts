@@ -6,9 +6,7 @@
 // copied; the other invoices get fresh ids. With `--seed` those ids and the keys are the same on
 // every run; dates are moved from the moment the examples show to "now".
 import { openapi } from '@billing-api/openapi';
-import type { SandboxContext } from './context.js';
-import { resumeSequencesAfter } from './db/database.js';
-import { type DemoExamples, demoExamples, type ExampleInvoice } from './demo/examples.js';
+import type { Store } from '../db/store.js';
 import {
   type CreatedAccount,
   createAccount,
@@ -16,12 +14,13 @@ import {
   type InvoiceSpec,
   SCOPES,
   type SeedStatus,
-} from './domain/accounts.js';
-import { createCreditInvoice } from './domain/credit-invoices.js';
-import { reload } from './domain/invoices.js';
-import { insertLink } from './domain/payment-links.js';
-import { DECLINING_LAST4 } from './domain/payments.js';
-import { majorToMinor } from './money.js';
+} from '../domain/accounts.js';
+import type { Ctx, Domain } from '../domain/context.js';
+import { createCreditInvoice } from '../domain/credit-invoices.js';
+import { reload } from '../domain/invoices.js';
+import { majorToMinor } from '../domain/money.js';
+import { DECLINING_LAST4 } from '../domain/payments.js';
+import { type DemoExamples, demoExamples, type ExampleInvoice } from './examples.js';
 
 export interface DemoData {
   business: CreatedAccount;
@@ -34,7 +33,12 @@ export function specExamples(): DemoExamples {
   return (examples ??= demoExamples(openapi));
 }
 
-export function seedDemo(ctx: SandboxContext, from: DemoExamples = specExamples()): DemoData {
+/** Creates the demo data in one transaction. */
+export function seedDemo(domain: Domain, store: Store, from: DemoExamples = specExamples()): Promise<DemoData> {
+  return store.transaction((tx) => seed({ ...domain, tx }, from));
+}
+
+async function seed(ctx: Ctx, from: DemoExamples): Promise<DemoData> {
   const shift = ctx.clock.nowMs() - Date.parse(from.takenAt);
   const moved = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
   const asSpec = (e: ExampleInvoice): InvoiceSpec => ({
@@ -60,15 +64,18 @@ export function seedDemo(ctx: SandboxContext, from: DemoExamples = specExamples(
     ...(e.creditApplied > 0 ? { creditAppliedMinor: majorToMinor(e.creditApplied) } : {}),
   });
   const fromExamples = [from.unpaid, from.paid, from.cancelled, from.heldCredit.invoice];
-  return ctx.db.transaction((): DemoData => {
-    // Generated ids and numbers continue after the examples' (v1 ids are sequences).
-    resumeSequencesAfter(ctx.db, {
-      invoices: fromExamples.map((e) => e.legacyId),
-      invoice_lines: fromExamples.flatMap((e) => e.lines.map((l) => l.legacyId ?? 0)),
-      cards: [from.card.legacyId ?? 0],
-      invoiceNumbers: fromExamples.map((e) => e.number).filter((n): n is string => n !== null),
-    });
-    const business = createAccount(
+  // Generated v1 ids and invoice numbers continue after the examples'.
+  await ctx.tx.sequences.reserve({
+    invoices: Math.max(...fromExamples.map((e) => e.legacyId)),
+    lines: Math.max(0, ...fromExamples.flatMap((e) => e.lines.map((l) => l.legacyId ?? 0))),
+    cards: from.card.legacyId ?? 0,
+  });
+  for (const number of fromExamples.map((e) => e.number)) {
+    const m = number ? /^(\d{4})(\d{5})$/.exec(number) : null;
+    if (m) await ctx.tx.counters.raise(`invoice_number_${m[1]}`, Number(m[2]));
+  }
+  {
+    const business = await createAccount(
       ctx,
       {
         type: from.account.type,
@@ -138,16 +145,17 @@ export function seedDemo(ctx: SandboxContext, from: DemoExamples = specExamples(
     );
     const unpaid = from.unpaid.id;
     for (const link of [...from.links.previous, from.links.active]) {
-      insertLink(ctx, unpaid, {
+      await ctx.tx.links.insert({
         uuid: link.uuid,
-        createdAt: moved(link.createdAt),
-        expiresAt: moved(link.expiresAt),
-        viewCount: link.viewCount,
-        lastViewedAt: link.lastViewedAt ? moved(link.lastViewedAt) : null,
+        invoice_id: unpaid,
+        created_at: moved(link.createdAt),
+        expires_at: moved(link.expiresAt),
+        view_count: link.viewCount,
+        last_viewed_at: link.lastViewedAt ? moved(link.lastViewedAt) : null,
       });
     }
     const { invoice: heldExample, request, originalInvoiceId } = from.heldCredit;
-    const held = createCreditInvoice(ctx, () => reload(ctx, originalInvoiceId), {
+    const held = await createCreditInvoice(ctx, () => reload(ctx, originalInvoiceId), {
       ...(request.note ? { note: request.note } : {}),
       ...(request.lines
         ? { lines: request.lines.map((l) => ({ lineId: l.lineId, amountMinor: majorToMinor(l.amount) })) }
@@ -163,7 +171,7 @@ export function seedDemo(ctx: SandboxContext, from: DemoExamples = specExamples(
       kind: held.kind,
       status: held.status,
     });
-    const personal = createAccount(ctx, {
+    const personal = await createAccount(ctx, {
       type: 'personal',
       keys: { 'personal read/write': [...SCOPES.readWrite] },
       invoices: [
@@ -172,19 +180,5 @@ export function seedDemo(ctx: SandboxContext, from: DemoExamples = specExamples(
       ],
     });
     return { business, personal };
-  })();
-}
-
-/** Every key in the database with its label and account (printed at start-up). */
-export function listKeys(
-  ctx: SandboxContext,
-): Array<{ label: string; key: string; accountId: string; scopes: string }> {
-  return ctx.db
-    .prepare('SELECT label, key, account_id AS accountId, scopes FROM api_keys ORDER BY created_at, rowid')
-    .all() as Array<{
-    label: string;
-    key: string;
-    accountId: string;
-    scopes: string;
-  }>;
+  }
 }

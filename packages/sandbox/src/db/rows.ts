@@ -1,4 +1,4 @@
-// Row shapes of the tables, as better-sqlite3 returns them (money in integer minor units).
+// Row shapes of the tables, as the store returns them (money in integer minor units, ids as stored).
 
 export type AccountType = 'business' | 'personal';
 export type InvoiceKind = 'standard' | 'add_funds' | 'credit';
@@ -94,4 +94,54 @@ export interface LedgerRow {
 export interface PartyDetails {
   seller: { name: string; orgNumber: string; address: string; vatNumber: string };
   buyer: { name: string; orgNumber: string | null; address: string; email: string };
+}
+
+export interface KeyRow {
+  key: string;
+  account_id: string;
+  scopes: string;
+  label: string;
+  created_at: string;
+}
+
+export interface PaymentRow {
+  id: string;
+  invoice_id: string;
+  account_id: string;
+  method: 'card' | 'paymentLink';
+  card_id: string | null;
+  link_uuid: string | null;
+  session_id: string | null;
+  payment_method: string | null;
+  amount_minor: number;
+  status: 'processing' | 'succeeded';
+  created_at: string;
+  settles_at: string;
+  settled_at: string | null;
+}
+
+export interface IdempotencyRow {
+  account_id: string;
+  key: string;
+  operation_id: string;
+  fingerprint: string;
+  state: 'running' | 'done';
+  /** The sandbox process that ran it (a row of a process that is gone was abandoned). */
+  owner: string;
+  request_id: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface EmailRow {
+  id: number;
+  account_id: string;
+  recipient: string;
+  subject: string;
+  template: string;
+  invoice_id: string | null;
+  created_at: string;
 }

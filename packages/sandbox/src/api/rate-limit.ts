@@ -1,4 +1,5 @@
-// Rate limiting per API key (per client IP for public operations): a token bucket of `limit` tokens
+// Rate limiting per API key, and per client address for public operations and for requests whose
+// key is missing or unknown (so guessing keys is limited too): a token bucket of `limit` tokens
 // refilled evenly over `windowMs` on the sandbox clock. Our own few lines rather than a library: the
 // headers the spec documents (limit, remaining, ISO reset time, Retry-After) need the bucket's state.
 

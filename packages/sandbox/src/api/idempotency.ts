@@ -1,0 +1,99 @@
+// v2 idempotency: a key is kept 24 h on the sandbox clock, per account. A request first stores a
+// "running" row (its own short transaction), so a repeat meanwhile is `idempotency_request_in_progress`;
+// its effect and its stored response are then written in ONE transaction (dispatch.ts), so a crash
+// leaves either both or neither: a retry replays the response, or runs the request for the first
+// time, never twice. A repeat with the same fingerprint (operation, path, canonical body) replays the
+// response, another body is `idempotency_key_reused`. A running row of a process that is gone (another
+// `owner`) was abandoned before its effect committed, and is run again at once.
+import { createHash } from 'node:crypto';
+import type { IdempotencyRow } from '../db/rows.js';
+import type { Store, Tx } from '../db/store.js';
+import { DAY_MS, type SandboxClock } from '../domain/clock.js';
+
+/** A running row older than this (sandbox clock) belongs to a request that died in this process: run again. */
+const ABANDONED_MS = 60_000;
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function fingerprint(operationId: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${operationId} ${path} ${canonical(body ?? null)}`)
+    .digest('hex');
+}
+
+export interface StoredResponse {
+  status: number;
+  contentType: string;
+  body: string;
+  requestId: string;
+}
+
+export type Begin =
+  | { kind: 'execute' }
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'conflict'; code: 'idempotency_key_reused' | 'idempotency_request_in_progress' };
+
+export interface KeyUse {
+  accountId: string;
+  key: string;
+  operationId: string;
+  fingerprint: string;
+  requestId: string;
+}
+
+/** Records the request as running, or says why it must not run. */
+export function begin(store: Store, clock: SandboxClock, owner: string, use: KeyUse): Promise<Begin> {
+  return store.transaction(async (tx): Promise<Begin> => {
+    const now = clock.iso();
+    const row = await tx.idempotency.get(use.accountId, use.key);
+    const abandoned =
+      row?.state === 'running' && (row.owner !== owner || Date.parse(row.created_at) + ABANDONED_MS < clock.nowMs());
+    if (row && row.expires_at > now && !abandoned) {
+      if (row.fingerprint !== use.fingerprint) return { kind: 'conflict', code: 'idempotency_key_reused' };
+      if (row.state === 'running') return { kind: 'conflict', code: 'idempotency_request_in_progress' };
+      return {
+        kind: 'replay',
+        response: { status: row.status!, contentType: row.content_type!, body: row.body!, requestId: row.request_id },
+      };
+    }
+    const running: IdempotencyRow = {
+      account_id: use.accountId,
+      key: use.key,
+      operation_id: use.operationId,
+      fingerprint: use.fingerprint,
+      state: 'running',
+      owner,
+      request_id: use.requestId,
+      status: null,
+      content_type: null,
+      body: null,
+      created_at: now,
+      expires_at: clock.iso(DAY_MS),
+    };
+    await tx.idempotency.start(running);
+    return { kind: 'execute' };
+  });
+}
+
+/** Stores the response; call inside the transaction of the request's effect. */
+export function finish(tx: Tx, use: KeyUse, response: Omit<StoredResponse, 'requestId'>): Promise<void> {
+  return tx.idempotency.finish(use.accountId, use.key, {
+    status: response.status,
+    content_type: response.contentType,
+    body: response.body,
+  });
+}
+
+/** A server fault is not remembered: the client may retry with the same key. */
+export function abandon(store: Store, use: KeyUse): Promise<void> {
+  return store.transaction((tx) => tx.idempotency.drop(use.accountId, use.key));
+}

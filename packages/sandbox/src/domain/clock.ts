@@ -1,0 +1,52 @@
+// The sandbox clock: real time plus an offset that `/sandbox/clock/advance` moves forward, so link
+// expiry, overdue invoices, idempotency-key expiry and payment completion can be tested without
+// waiting. The offset is stored with the data (the caller persists it) so a restart keeps the
+// sandbox's notion of "now". It never leaves the range of valid dates.
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The latest moment a JavaScript Date (and an ISO timestamp) can hold. */
+export const MAX_DATE_MS = 8.64e15;
+
+/** How far the clock may be moved ahead of real time in all: far enough for any test, far from the end of dates. */
+export const MAX_OFFSET_MS = 100 * 365 * DAY_MS;
+
+export class SandboxClock {
+  constructor(
+    private offsetMs = 0,
+    private readonly realNow: () => number = Date.now,
+  ) {}
+
+  nowMs(): number {
+    return this.realNow() + this.offsetMs;
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  /** ISO 8601 UTC with milliseconds, the spec's Timestamp. */
+  iso(offsetMs = 0): string {
+    return new Date(this.nowMs() + offsetMs).toISOString();
+  }
+
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  /** Whether `ms` more would stay within MAX_OFFSET_MS. */
+  canAdvance(ms: number): boolean {
+    return Number.isFinite(ms) && ms >= 0 && this.offsetMs + ms <= MAX_OFFSET_MS;
+  }
+
+  advance(ms: number): void {
+    if (!this.canAdvance(ms))
+      throw new RangeError(`the clock moves forward only, and at most ${MAX_OFFSET_MS} ms ahead in all`);
+    this.offsetMs += ms;
+  }
+
+  /** Sets the offset (a database with a stored offset is opened, or reset). */
+  setOffset(ms: number): void {
+    this.offsetMs = ms;
+  }
+}

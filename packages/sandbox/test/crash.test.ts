@@ -1,0 +1,189 @@
+// The crash test: a file-backed sandbox (the built CLI) under concurrent idempotent writes is
+// SIGKILLed many times and restarted on the same file. Every write it acknowledged must be there,
+// nothing may be half-applied (the credit balance is the sum of its ledger, an invoice's applied
+// credit is the sum of its entries), and no idempotency key may have run twice: after each restart
+// the requests that got no answer are retried with the same key until they do, and in the end each
+// key has exactly one effect.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { V2 } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const KILLS = 12;
+const WORKERS = 6;
+const dir = mkdtempSync(join(tmpdir(), 'billing-crash-'));
+const data = join(dir, 'crash.db');
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function start(): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
+  const child = spawn(
+    process.execPath,
+    [CLI, '--port', '0', '--data', data, '--quiet', '--rate-limit', 'off', '--no-demo'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  children.push(child);
+  let err = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${err}`)), 60_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(err)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the CLI exited with ${code}:\n${err}`)));
+  });
+}
+
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+
+interface Write {
+  key: string;
+  path: string;
+  body: unknown;
+  /** Set when a response was received (the write was acknowledged). */
+  answer?: { status: number; invoiceId?: string };
+}
+
+async function send(url: string, auth: string, write: Write): Promise<boolean> {
+  try {
+    const res = await fetch(url + write.path, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${auth}`, 'Content-Type': 'application/json', 'Idempotency-Key': write.key },
+      body: JSON.stringify(write.body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await res.json()) as { invoice?: { id: string }; code?: string };
+    if (res.status === 409 && body.code === 'idempotency_request_in_progress') return false;
+    expect(res.status, `${write.path}: ${JSON.stringify(body)}`).toBeLessThan(300);
+    write.answer = { status: res.status, ...(body.invoice ? { invoiceId: body.invoice.id } : {}) };
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'AssertionError') throw error;
+    return false; // the process died under it: no answer
+  }
+}
+
+async function all<T>(url: string, key: string, path: string, field = 'data'): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await fetch(
+      `${url}${path}${path.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      {
+        headers: { Authorization: `Bearer ${key}` },
+      },
+    );
+    const body = (await res.json()) as Record<string, unknown>;
+    out.push(...(body[field] as T[]));
+    cursor = body.nextCursor as string | null;
+  } while (cursor);
+  return out;
+}
+
+describe('SIGKILL under concurrent writes', () => {
+  it('keeps every acknowledged write, applies nothing by half, and runs no key twice', {
+    timeout: 600_000,
+  }, async () => {
+    let server = await start();
+    const account = await fetch(`${server.url}/sandbox/accounts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        credit: 100_000,
+        invoices: [{ status: 'unpaid', lines: [{ description: 'Crash test', unitAmount: 1_000_000, taxRate: 25 }] }],
+        keys: { crash: ['read:billing', 'write:billing'] },
+      }),
+    }).then((r) => r.json() as Promise<{ keys: { crash: string }; invoices: Array<{ id: string }> }>);
+    const auth = account.keys.crash;
+    const big = account.invoices[0]!.id;
+    const writes: Write[] = [];
+    let serial = 0;
+    let acknowledgedLive = 0;
+    const next = (): Write => {
+      const n = serial++;
+      // Each add-funds key asks for an amount no other key asks for, so its invoices can be counted.
+      const write =
+        n % 2 === 0
+          ? {
+              key: `fund-${n}`,
+              path: `${V2}/credit/actions/add-funds`,
+              body: { amount: Number((1 + n / 100).toFixed(2)) },
+            }
+          : { key: `credit-${n}`, path: `${V2}/invoices/${big}/actions/apply-credit`, body: { amount: 0.01 } };
+      writes.push(write);
+      return write;
+    };
+
+    for (let kill = 0; kill < KILLS; kill++) {
+      // Retry what got no answer, same key and body, until it is answered (replayed or run once).
+      for (const write of writes.filter((w) => !w.answer)) while (!(await send(server.url, auth, write)));
+      let running = true;
+      const workers = Array.from({ length: WORKERS }, async () => {
+        while (running) {
+          if (!(await send(server.url, auth, next()))) return;
+          acknowledgedLive++;
+        }
+      });
+      await new Promise((r) => setTimeout(r, 150 + ((kill * 97) % 300)));
+      running = false;
+      await killed(server.child);
+      await Promise.all(workers);
+      server = await start();
+    }
+    for (const write of writes.filter((w) => !w.answer)) while (!(await send(server.url, auth, write)));
+
+    const invoices = await all<{ id: string; kind: string; total: number; creditApplied: number }>(
+      server.url,
+      auth,
+      `${V2}/invoices`,
+    );
+    const ledger = await all<{ amount: number; method: string | null; invoiceId: string | null }>(
+      server.url,
+      auth,
+      `${V2}/activity?kind=credit`,
+    );
+    const credit = (await fetch(`${server.url}${V2}/credit`, { headers: { Authorization: `Bearer ${auth}` } }).then(
+      (r) => r.json(),
+    )) as { amount: number };
+    const cents = (x: number) => Math.round(x * 100);
+
+    // Every acknowledged add-funds invoice is there, and each key made exactly one.
+    const funds = writes.filter((w) => w.key.startsWith('fund-'));
+    const ids = new Set(invoices.map((i) => i.id));
+    for (const w of funds) expect(ids.has(w.answer!.invoiceId!), w.key).toBe(true);
+    const topUps = invoices.filter((i) => i.kind === 'add_funds');
+    expect(topUps).toHaveLength(funds.length);
+    expect(new Set(topUps.map((i) => cents(i.total))).size).toBe(funds.length);
+    // Each apply-credit key applied 0.01 once: the invoice, its ledger entries and the balance agree.
+    const applies = writes.length - funds.length;
+    const bigInvoice = invoices.find((i) => i.id === big)!;
+    const entries = ledger.filter((e) => e.invoiceId === big && e.method === 'accountCredit');
+    expect(entries).toHaveLength(applies);
+    expect(cents(bigInvoice.creditApplied)).toBe(applies);
+    expect(cents(credit.amount)).toBe(ledger.reduce((sum, e) => sum + cents(e.amount), 0));
+    expect(cents(credit.amount)).toBe(100_000_00 - applies);
+
+    console.log(
+      `crash: ${KILLS} kills, ${writes.length} writes, ${acknowledgedLive} acknowledged under load, ${writes.length - acknowledgedLive} answered only on a retry after a restart`,
+    );
+    await killed(server.child);
+  });
+});
