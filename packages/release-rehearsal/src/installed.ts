@@ -22,7 +22,9 @@ export function exportedSubpaths(manifest: Record<string, unknown>): { subpath: 
 }
 
 const LOADER = `
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 const require = createRequire(process.cwd() + '/package.json');
 const failures = [];
 // A module that throws later (a lazy require of a missing file) still counts, by name.
@@ -33,6 +35,15 @@ process.on('uncaughtException', (error) => {
 });
 for (const { specifier, require: viaRequire } of JSON.parse(process.argv[1])) {
   const json = /\\.json$/.test(specifier);
+  if (/\\.[a-z]+$/.test(specifier) && !/\\.(json|[cm]?js)$/.test(specifier)) {
+    // A data file (the YAML spec): it must resolve to a file that is there; nothing to run.
+    try {
+      if (!existsSync(fileURLToPath(import.meta.resolve(specifier)))) failures.push(\`missing \${specifier}\`);
+    } catch (error) {
+      failures.push(\`resolve \${specifier}: \${error.code ?? ''} \${error.message.split('\\n')[0]}\`);
+    }
+    continue;
+  }
   try {
     await import(specifier, json ? { with: { type: 'json' } } : undefined);
   } catch (error) {

@@ -135,7 +135,7 @@ test('a busy port is one line, and dev serves on a free port instead', { timeout
       const lines = second.process
         .output()
         .split('\n')
-        .filter((l) => l.includes(String(port)));
+        .filter((l) => l.startsWith('dev:') && l.includes(String(port)));
       expect(lines).toEqual([
         expect.stringMatching(
           new RegExp(
