@@ -116,7 +116,7 @@ export interface RunningSandbox {
 export async function startSandbox(consumer: Consumer): Promise<RunningSandbox> {
   const { process: sandbox, match } = await start(
     'npx',
-    ['--no-install', '@billing-api/sandbox', '--port', '0', '--seed', '1', '--quiet'],
+    ['--no', '--', '@billing-api/sandbox', '--port', '0', '--seed', '1', '--quiet'],
     {
       cwd: consumer.dir,
       env: consumer.env,

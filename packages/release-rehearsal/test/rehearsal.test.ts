@@ -5,13 +5,13 @@
  * or carries a range no registry can resolve.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createConsumer, currentNode, npmNode, startSandbox, strangerEnv } from '../src/consumer.js';
-import { checkBins, checkExports } from '../src/installed.js';
+import { checkBins, checkExports, everyExportModule } from '../src/installed.js';
 import { type LocalRegistry, startLocalRegistry } from '../src/registry.js';
 import { type ReleasedPackage, releaseToRegistry } from '../src/release.js';
 import { run } from '../src/run.js';
@@ -135,8 +135,9 @@ describe.concurrent('a stranger with plain npm', () => {
       expect(await checkExports(consumer, released)).toEqual([]);
       expect(await checkBins(consumer, released)).toEqual([]);
 
-      // Type-check and compile the ESM and CommonJS consumer with the installed declarations.
-      await consumer.exec('npx', ['--no', 'tsc', '-p', '.']);
+      // Type-check and compile the ESM and CommonJS consumer, and every package's declarations.
+      await writeFile(join(consumer.dir, 'src', 'every-export.ts'), everyExportModule(released));
+      await consumer.exec('npx', ['--no', '--', 'tsc', '-p', '.']);
 
       const sandbox = await startSandbox(consumer);
       try {
@@ -161,7 +162,7 @@ describe.concurrent('a stranger with plain npm', () => {
 
         const conformance = await run(
           'npx',
-          ['--no', '@billing-api/conformance', '--base-url', sandbox.url, '--api-key', sandbox.apiKey].concat([
+          ['--no', '--', '@billing-api/conformance', '--base-url', sandbox.url, '--api-key', sandbox.apiKey].concat([
             '--operation',
             'listInvoices',
             '--operation',

@@ -1,12 +1,14 @@
 // A CommonJS application: the client's require() build and the types' .d.cts, the same calls.
-import { createBillingClient, isBillingApiError } from '@billing-api/client';
 import type { Invoice } from '@billing-api/types';
+import billing = require('@billing-api/client');
+
+const { createBillingClient, isBillingApiError } = billing;
 
 async function main(): Promise<void> {
   const [baseUrl, apiKey] = process.argv.slice(2);
   if (!baseUrl || !apiKey) throw new Error('usage: node dist/cjs.cjs <base-url> <api-key>');
-  const billing = createBillingClient({ baseUrl, apiKey });
-  const page = await billing.GET('/api/v2/billing/invoices', { params: { query: { limit: 5 } } });
+  const client = createBillingClient({ baseUrl, apiKey });
+  const page = await client.GET('/api/v2/billing/invoices', { params: { query: { limit: 5 } } });
   const first: Invoice | undefined = page.data[0];
   if (!first) throw new Error('the sandbox listed no invoices');
   let unauthorized = 0;
