@@ -1,13 +1,15 @@
 /**
- * `tsx scripts/cli.ts lint|build [--root openapi.yaml] [--config ../redocly.yaml] [--out dist]`
+ * `tsx scripts/cli.ts lint|build [--root openapi.yaml] [--config ../redocly.yaml] [--out dist] [--summary]`
  * Prints one `file:line:col  severity  rule  message` line per problem and exits 1 when there is
  * any; never a stack trace (exit 2 with a one-line message for an unexpected failure).
+ * `lint --summary` prints how many problems each rule reports instead: the measurement behind the
+ * before/after figures in the README (lint an older checkout with `--root`).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSpec, lintSpec } from './pipeline.js';
-import { formatProblem } from './problems.js';
+import { formatProblem, summarize } from './problems.js';
 
 const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(specDir, '..');
@@ -19,6 +21,7 @@ async function main(): Promise<number> {
       root: { type: 'string', default: path.join(specDir, 'openapi.yaml') },
       config: { type: 'string', default: path.join(repoRoot, 'redocly.yaml') },
       out: { type: 'string', default: path.join(specDir, 'dist') },
+      summary: { type: 'boolean', default: false },
     },
   });
   const command = positionals[0];
@@ -30,7 +33,8 @@ async function main(): Promise<number> {
   };
   if (command === 'lint') {
     const problems = await lintSpec(opts);
-    for (const p of problems) console.error(formatProblem(p));
+    if (values.summary) for (const line of summarize(problems)) console.log(line);
+    else for (const p of problems) console.error(formatProblem(p));
     console.log(`${path.relative(repoRoot, opts.root)}: ${problems.length} problem(s)`);
     return problems.length > 0 ? 1 : 0;
   }

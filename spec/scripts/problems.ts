@@ -36,3 +36,12 @@ export function toSpecProblem(problem: NormalizedProblem, cwd: string): SpecProb
 export function formatProblem(p: SpecProblem): string {
   return `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.ruleId}  ${p.message}`;
 }
+
+/** One `count  rule` line per rule that reported problems, most problems first. */
+export function summarize(problems: SpecProblem[]): string[] {
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(p.ruleId, (counts.get(p.ruleId) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([rule, count]) => `${String(count).padStart(5)}  ${rule}`);
+}

@@ -104,7 +104,7 @@ describe('negative inputs from the schemas', () => {
       'invalid_format 1.001',
     ]);
     expect(byPointer('/detailsSource')).toEqual(['invalid_type 12', 'invalid_value "not_a_valid_value"']);
-    expect(byPointer('/path/id')).toEqual(['invalid_format "!"']);
+    expect(byPointer('/path/id')).toEqual(['invalid_format "!"', expect.stringMatching(/^too_long "a{20}/)]);
     expect(byPointer('/header/Idempotency-Key')).toEqual([
       'invalid_format "not valid!"',
       'too_short ""',

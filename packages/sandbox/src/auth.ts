@@ -84,3 +84,9 @@ export function howToAuthenticate(scheme: Scheme): string {
   if (scheme.type === 'http') return `Send a valid API key as Authorization: Bearer <key>.`;
   return `Missing or invalid ${scheme.name ?? 'API key'}`;
 }
+
+/** The WWW-Authenticate challenge every 401 carries (RFC 9110 section 11.6.1; Bearer as in RFC 6750). */
+export function challenge(scheme: Scheme): string {
+  if (scheme.type === 'http') return `Bearer realm="billing-api"`;
+  return `ApiKey realm="billing-api", header="${scheme.name ?? 'X-API-Key'}"`;
+}

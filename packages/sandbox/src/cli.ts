@@ -2,6 +2,7 @@
 // billing-sandbox: runs the sandbox until SIGTERM/SIGINT. Prints the URL and the API keys once at
 // start-up (on stderr, the only place keys are ever printed); request logs are JSON lines on stdout.
 import { parseArgs } from 'node:util';
+import { UnservableDatabaseError } from './db/database.js';
 import { parseRateLimit } from './rate-limit.js';
 import { startSandbox } from './sandbox.js';
 
@@ -87,9 +88,13 @@ async function main(): Promise<void> {
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     demo: !values['no-demo'],
     log: !values.quiet,
-  }).catch((error: NodeJS.ErrnoException) =>
-    fail(error.code === 'EADDRINUSE' ? `port ${values.port ?? 4010} is in use (try --port 0)` : error.message),
-  );
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof UnservableDatabaseError) {
+      process.stderr.write(`billing-sandbox: ${error.message}\n`);
+      process.exit(1);
+    }
+    return fail(error.code === 'EADDRINUSE' ? `port ${values.port ?? 4010} is in use (try --port 0)` : error.message);
+  });
 
   const lines = [
     `Billing API sandbox listening on ${sandbox.url}`,

@@ -7,7 +7,8 @@ import { v2Handlers } from './api/v2/handlers.js';
 import { DAY_MS, SandboxClock } from './clock.js';
 import type { SandboxContext } from './context.js';
 import { createControl } from './control/routes.js';
-import { openDatabase, wipe } from './db/database.js';
+import { type Db, openDatabase, UnservableDatabaseError, wipe } from './db/database.js';
+import { settleDuePayments } from './domain/payments.js';
 import { DEFAULT_CORS_ORIGINS, originMatcher } from './http/cors.js';
 import { createLogger, type LogSink } from './http/logger.js';
 import { createRequestListener } from './http/pipeline.js';
@@ -63,13 +64,32 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
+/** The largest time a Date can hold (ms since the epoch). */
+const MAX_DATE_MS = 8.64e15;
+
+function storedClockOffset(db: Db, where: string): number {
+  const stored = db.prepare(`SELECT value FROM meta WHERE key = 'clock_offset_ms'`).pluck().get() as string | undefined;
+  const offset = Number(stored ?? 0);
+  if (!Number.isSafeInteger(offset) || Math.abs(Date.now() + offset) >= MAX_DATE_MS) {
+    throw new UnservableDatabaseError(
+      `${where} holds a sandbox clock offset of ${stored} ms, which is no valid date; start on a new --data file`,
+    );
+  }
+  return offset;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const catalog = specCatalog();
   const db = openDatabase(options.data);
-  const storedOffset = db.prepare(`SELECT value FROM meta WHERE key = 'clock_offset_ms'`).pluck().get() as
-    | string
-    | undefined;
-  const clock = new SandboxClock(Number(storedOffset ?? 0), (ms) =>
+  const where = options.data ?? 'the in-memory database';
+  let storedOffset: number;
+  try {
+    storedOffset = storedClockOffset(db, where);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const clock = new SandboxClock(storedOffset, (ms) =>
     db
       .prepare(
         `INSERT INTO meta (key, value) VALUES ('clock_offset_ms', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -77,10 +97,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       .run(String(ms)),
   );
   let url = '';
+  const now = () => clock.nowMs();
   const ctx: SandboxContext = {
     db,
     clock,
-    ids: new Ids(options.seed, () => clock.nowMs()),
+    // Only the demo data comes from the seed (demoIds below): ids made while serving are random, so
+    // a restart on the same --data file never makes an id that is already stored.
+    ids: new Ids(undefined, now),
     settings: {
       paymentDelayMs: options.paymentDelayMs ?? 1000,
       linkTtlMs: (options.linkTtlDays ?? 30) * DAY_MS,
@@ -89,8 +112,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     hooks: { latencyMs: new Map(), faults: new Set() },
   };
   const demo = options.demo ?? true;
+  const seed = () => seedDemo({ ...ctx, ids: new Ids(options.seed, now) });
   const empty = () => (db.prepare('SELECT COUNT(*) FROM accounts').pluck().get() as number) === 0;
-  if (demo && empty()) seedDemo(ctx);
+  try {
+    if (demo && empty()) seed();
+    settleDuePayments(ctx);
+  } catch (error) {
+    db.close();
+    if (error instanceof UnservableDatabaseError) throw error;
+    throw new UnservableDatabaseError(
+      `cannot serve ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 
   const rate =
     options.rateLimit === false
@@ -103,10 +136,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const reset = () => {
     wipe(db);
     clock.setOffset(0);
-    ctx.ids = new Ids(options.seed, () => clock.nowMs());
     ctx.hooks.latencyMs.clear();
     ctx.hooks.faults.clear();
-    if (demo) seedDemo(ctx);
+    if (demo) seed();
     return { keys: listKeys(ctx) };
   };
   const stats = { inFlight: 0 };

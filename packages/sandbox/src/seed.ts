@@ -1,93 +1,160 @@
 // Demo data on start (and on `/sandbox/reset`): a business account with SEK credit, two cards (one
 // that declines), invoices in every status, a held credit invoice, a read-only key; and a personal
-// account. With `--seed` ids and keys are the same on every run; dates are relative to "now".
+// account. The account, its card, the unpaid, paid and cancelled invoices, the held credit invoice
+// and the payment links are the ones the spec's examples show (their ids, v1 numbers, lines and
+// dates, read from the bundled spec by demo/examples.ts), so every sample in the docs works as
+// copied; the other invoices get fresh ids. With `--seed` those ids and the keys are the same on
+// every run; dates are moved from the moment the examples show to "now".
+import { openapi } from '@billing-api/openapi';
 import type { SandboxContext } from './context.js';
-import { type CreatedAccount, createAccount, SCOPES } from './domain/accounts.js';
+import { resumeSequencesAfter } from './db/database.js';
+import { type DemoExamples, demoExamples, type ExampleInvoice } from './demo/examples.js';
+import {
+  type CreatedAccount,
+  createAccount,
+  type FixedInvoice,
+  type InvoiceSpec,
+  SCOPES,
+  type SeedStatus,
+} from './domain/accounts.js';
 import { createCreditInvoice } from './domain/credit-invoices.js';
 import { reload } from './domain/invoices.js';
+import { insertLink } from './domain/payment-links.js';
 import { DECLINING_LAST4 } from './domain/payments.js';
+import { majorToMinor } from './money.js';
 
 export interface DemoData {
   business: CreatedAccount;
   personal: CreatedAccount;
 }
 
-export function seedDemo(ctx: SandboxContext): DemoData {
+let examples: DemoExamples | undefined;
+/** The bundled spec's examples, read once per process. */
+export function specExamples(): DemoExamples {
+  return (examples ??= demoExamples(openapi));
+}
+
+export function seedDemo(ctx: SandboxContext, from: DemoExamples = specExamples()): DemoData {
+  const shift = ctx.clock.nowMs() - Date.parse(from.takenAt);
+  const moved = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
+  const asSpec = (e: ExampleInvoice): InvoiceSpec => ({
+    kind: e.kind === 'add_funds' ? 'add_funds' : 'standard',
+    status: e.status as SeedStatus,
+    lines: e.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unitAmount: l.unitAmount,
+      taxRate: l.taxRate,
+    })),
+  });
+  const asFixed = (e: ExampleInvoice): FixedInvoice => ({
+    ids: {
+      id: e.id,
+      legacyId: e.legacyId,
+      number: e.number,
+      lines: e.lines.map((l) => ({ id: l.id, legacyId: l.legacyId })),
+    },
+    ...(e.issuedAt ? { issuedAt: moved(e.issuedAt) } : {}),
+    ...(e.dueAt ? { dueAt: moved(e.dueAt) } : {}),
+    ...(e.paidAt ? { paidAt: moved(e.paidAt) } : {}),
+    ...(e.creditApplied > 0 ? { creditAppliedMinor: majorToMinor(e.creditApplied) } : {}),
+  });
+  const fromExamples = [from.unpaid, from.paid, from.cancelled, from.heldCredit.invoice];
   return ctx.db.transaction((): DemoData => {
-    const business = createAccount(ctx, {
-      type: 'business',
-      credit: 1875, // + 625 returned by the refunded invoice below = 2500.00
-      keys: { 'business read/write': [...SCOPES.readWrite], 'business read-only': [...SCOPES.readOnly] },
-      cards: [
-        { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, cardholderName: 'Anna Svensson', primary: true },
-        {
-          brand: 'mastercard',
-          last4: DECLINING_LAST4,
-          expMonth: 6,
-          expYear: 2031,
-          cardholderName: 'Anna Svensson (declines)',
-          primary: false,
-        },
-      ],
-      invoices: [
-        {
-          status: 'unpaid',
-          lines: [
-            { description: 'Webbhotell Pro, 12 månader', unitAmount: 1200, taxRate: 25 },
-            { description: 'Domän exempel.se, 1 år', unitAmount: 200, taxRate: 25 },
-          ],
-        },
-        {
-          status: 'unpaid',
-          issuedDaysAgo: 40,
-          dueInDays: 30,
-          lines: [{ description: 'VPS Small, 1 månad', quantity: 3, unitAmount: 99, taxRate: 25 }],
-        },
-        {
-          status: 'paid',
-          issuedDaysAgo: 31,
-          lines: [{ description: 'VPS Medium, 1 månad', unitAmount: 240, taxRate: 25 }],
-        },
-        {
-          status: 'payment_pending',
-          lines: [{ description: 'E-post Pro, 1 månad', quantity: 12, unitAmount: 29, taxRate: 25 }],
-        },
-        {
-          kind: 'add_funds',
-          status: 'cancelled',
-          dueInDays: 14,
-          lines: [{ description: 'Påfyllning av kredit', unitAmount: 250, taxRate: 0 }],
-        },
-        {
-          status: 'refunded',
-          issuedDaysAgo: 20,
-          lines: [{ description: 'SSL-certifikat, 1 år', unitAmount: 500, taxRate: 25 }],
-        },
-        {
-          status: 'collections',
-          issuedDaysAgo: 95,
-          dueInDays: 30,
-          lines: [{ description: 'Webbhotell Bas, 3 månader', unitAmount: 600, taxRate: 25 }],
-        },
-        {
-          kind: 'add_funds',
-          status: 'unpaid',
-          dueInDays: 14,
-          lines: [{ description: 'Påfyllning av kredit', unitAmount: 500, taxRate: 0 }],
-        },
-      ],
+    // Generated ids and numbers continue after the examples' (v1 ids are sequences).
+    resumeSequencesAfter(ctx.db, {
+      invoices: fromExamples.map((e) => e.legacyId),
+      invoice_lines: fromExamples.flatMap((e) => e.lines.map((l) => l.legacyId ?? 0)),
+      cards: [from.card.legacyId ?? 0],
+      invoiceNumbers: fromExamples.map((e) => e.number).filter((n): n is string => n !== null),
     });
-    const first = business.invoices[0]!;
-    const original = reload(ctx, first.id);
-    const line = ctx.db
-      .prepare('SELECT id FROM invoice_lines WHERE invoice_id = ? ORDER BY position')
-      .pluck()
-      .get(original.id) as string;
-    const held = createCreditInvoice(ctx, () => reload(ctx, original.id), {
-      note: 'Fel pris på första raden',
-      lines: [{ lineId: line, amountMinor: 300_00 }],
-      detailsSource: 'original',
+    const business = createAccount(
+      ctx,
+      {
+        type: from.account.type,
+        currency: from.account.currency,
+        name: from.account.name,
+        email: from.account.email,
+        country: from.account.country,
+        // + 625 returned by the refunded invoice, - 100 applied to the paid one = 2500.00
+        credit: 1975,
+        keys: { 'business read/write': [...SCOPES.readWrite], 'business read-only': [...SCOPES.readOnly] },
+        cards: [
+          {
+            brand: from.card.brand,
+            last4: from.card.last4,
+            expMonth: from.card.expMonth,
+            expYear: from.card.expYear,
+            cardholderName: from.card.cardholderName,
+            primary: true,
+          },
+          {
+            brand: 'mastercard',
+            last4: DECLINING_LAST4,
+            expMonth: 6,
+            expYear: 2031,
+            cardholderName: 'Anna Svensson (declines)',
+            primary: false,
+          },
+        ],
+        invoices: [
+          asSpec(from.unpaid),
+          {
+            status: 'unpaid',
+            issuedDaysAgo: 40,
+            dueInDays: 30,
+            lines: [{ description: 'VPS Small, 1 månad', quantity: 3, unitAmount: 99, taxRate: 25 }],
+          },
+          asSpec(from.paid),
+          {
+            status: 'payment_pending',
+            lines: [{ description: 'E-post Pro, 1 månad', quantity: 12, unitAmount: 29, taxRate: 25 }],
+          },
+          asSpec(from.cancelled),
+          {
+            status: 'refunded',
+            issuedDaysAgo: 20,
+            lines: [{ description: 'SSL-certifikat, 1 år', unitAmount: 500, taxRate: 25 }],
+          },
+          {
+            status: 'collections',
+            issuedDaysAgo: 95,
+            dueInDays: 30,
+            lines: [{ description: 'Webbhotell Bas, 3 månader', unitAmount: 600, taxRate: 25 }],
+          },
+          {
+            kind: 'add_funds',
+            status: 'unpaid',
+            dueInDays: 14,
+            lines: [{ description: 'Påfyllning av kredit', unitAmount: 500, taxRate: 0 }],
+          },
+        ],
+      },
+      {
+        accountId: from.account.id,
+        cards: [{ id: from.card.id, legacyId: from.card.legacyId, addedAt: moved(from.card.addedAt) }],
+        invoices: [asFixed(from.unpaid), undefined, asFixed(from.paid), undefined, asFixed(from.cancelled)],
+      },
+    );
+    const unpaid = from.unpaid.id;
+    for (const link of [...from.links.previous, from.links.active]) {
+      insertLink(ctx, unpaid, {
+        uuid: link.uuid,
+        createdAt: moved(link.createdAt),
+        expiresAt: moved(link.expiresAt),
+        viewCount: link.viewCount,
+        lastViewedAt: link.lastViewedAt ? moved(link.lastViewedAt) : null,
+      });
+    }
+    const { invoice: heldExample, request, originalInvoiceId } = from.heldCredit;
+    const held = createCreditInvoice(ctx, () => reload(ctx, originalInvoiceId), {
+      ...(request.note ? { note: request.note } : {}),
+      ...(request.lines
+        ? { lines: request.lines.map((l) => ({ lineId: l.lineId, amountMinor: majorToMinor(l.amount) })) }
+        : {}),
+      detailsSource: request.detailsSource === 'original' ? 'original' : 'current',
       hold: true,
+      fixed: asFixed(heldExample).ids,
     });
     business.invoices.push({
       id: held.id,

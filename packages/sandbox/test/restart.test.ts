@@ -1,10 +1,13 @@
 // The CLI with a file database: changes survive a SIGKILL and a restart on the same --data file (no
-// re-seeding, same keys, same clock), and SIGTERM shuts down cleanly. Spawns the built CLI.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// re-seeding, same keys, same clock), ids made after a restart never meet stored ones, a database
+// that cannot be served is refused at start-up in one line, and SIGTERM shuts down cleanly. Spawns
+// the built CLI.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkResponse, V2 } from './helpers.js';
 
@@ -25,11 +28,11 @@ interface Started {
 }
 
 /** Starts the CLI and reads the URL and keys it prints at start-up. */
-function startCli(): Promise<Started> {
+function startCli(file = data, delayMs = 3_600_000): Promise<Started> {
   if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
   const child = spawn(
     process.execPath,
-    [CLI, '--port', '0', '--data', data, '--seed', '5', '--quiet', '--payment-delay-ms', '3600000'],
+    [CLI, '--port', '0', '--data', file, '--seed', '5', '--quiet', '--payment-delay-ms', String(delayMs)],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);
@@ -110,5 +113,81 @@ describe('restart on a file database', () => {
     second.child.kill('SIGTERM');
     expect(await code).toBe(0);
     expect(second.stderr()).toContain('SIGTERM: finishing in-flight requests and closing the database');
+  });
+});
+
+describe('restart with --seed on a file database', () => {
+  it('makes no id that is already stored, run after run', async () => {
+    const file = join(dir, 'seeded.db');
+    let settled = 0;
+    for (let run = 0; run < 3; run++) {
+      const cli = await startCli(file, 0);
+      const key = cli.keys['business read/write']!;
+      const post = async (path: string, body?: unknown) => {
+        const res = await call(cli.url, 'POST', path, key, body);
+        expect(res.status, `run ${run}: POST ${path}: ${res.text}`).toBeLessThan(300);
+        return res;
+      };
+      for (let i = 0; i < 3; i++) {
+        const topUp = await post(`${V2}/credit/actions/add-funds`, { amount: 10 + i });
+        await post(`${V2}/invoices/${topUp.body.invoice.id}/actions/generate-payment-link`);
+        await post(`${V2}/invoices/${topUp.body.invoice.id}/actions/pay`, {});
+      }
+      const account = await call(cli.url, 'POST', '/sandbox/accounts', undefined, { invoices: [{ status: 'paid' }] });
+      expect(account.status, account.text).toBe(201);
+      // The payments settle at the next request (delay 0): every one of them, on every run.
+      const activity = await call(cli.url, 'GET', `${V2}/activity?kind=transaction&limit=100`, key);
+      settled = activity.body.data.filter((e: any) => e.method === 'card').length;
+      const health = await call(cli.url, 'GET', '/sandbox/health', undefined);
+      expect(health.status).toBe(200);
+      cli.child.kill('SIGKILL');
+      await exited(cli.child);
+    }
+    expect(settled).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('a database that cannot be served', () => {
+  const refuse = (file: string) => {
+    const run = spawnSync(process.execPath, [CLI, '--port', '0', '--data', file, '--quiet'], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    return { code: run.status, stderr: run.stderr };
+  };
+  /** A database the sandbox made, then changed behind its back. */
+  const tampered = async (name: string, change: (db: Database.Database) => void) => {
+    const file = join(dir, name);
+    const cli = await startCli(file);
+    cli.child.kill('SIGKILL');
+    await exited(cli.child);
+    const db = new Database(file);
+    change(db);
+    db.close();
+    return file;
+  };
+
+  it('is refused at start-up with one line that says why, and a non-zero exit', async () => {
+    const garbage = join(dir, 'garbage.db');
+    writeFileSync(garbage, 'this is not a database, it is a shopping list\n'.repeat(200));
+    const clock = await tampered('clock.db', (db) =>
+      db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ms', '1e18')`).run(),
+    );
+    const newer = await tampered('newer.db', (db) =>
+      db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', '2030-01-01')`).run(),
+    );
+    const cases: Array<[string, RegExp]> = [
+      [garbage, /garbage\.db.*not a database/],
+      [clock, /clock\.db holds a sandbox clock offset of 1e18 ms, which is no valid date/],
+      [newer, /newer\.db was written by a newer sandbox \(schema version 99/],
+    ];
+    for (const [file, says] of cases) {
+      const { code, stderr } = refuse(file);
+      expect(code, stderr).toBe(1);
+      expect(stderr.trim().split('\n'), stderr).toHaveLength(1);
+      expect(stderr).toMatch(/^billing-sandbox: /);
+      expect(stderr).toMatch(says);
+      expect(stderr).not.toMatch(/\s+at /);
+    }
   });
 });

@@ -9,6 +9,8 @@ import type { components } from './openapi.js';
 export type InvoiceStatus = components['schemas']['InvoiceStatus'];
 /** InvoiceKind */
 export type InvoiceKind = components['schemas']['InvoiceKind'];
+/** ISO 8601 date-time in UTC with milliseconds, for example `2026-02-10T09:30:00.000Z`. */
+export type Timestamp = components['schemas']['Timestamp'];
 /** Paging fields of every v2 list. */
 export type CursorPage = components['schemas']['CursorPage'];
 /** Public invoice id, `inv_` followed by a 26-character lowercase ULID. */
@@ -37,8 +39,6 @@ export type InvoiceList = components['schemas']['InvoiceList'];
 export type ErrorCode = components['schemas']['ErrorCode'];
 /** Identifier of the request, also sent as the `X-Request-Id` header. */
 export type RequestId = components['schemas']['RequestId'];
-/** ISO 8601 date-time in UTC with milliseconds, for example `2026-02-10T09:30:00.000Z`. */
-export type Timestamp = components['schemas']['Timestamp'];
 /** One invalid input of a request that failed validation. */
 export type FieldError = components['schemas']['FieldError'];
 /** An RFC 9457 problem details object, sent with `Content-Type: application/problem+json` by every v2 error response. */

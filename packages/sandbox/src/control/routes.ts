@@ -76,6 +76,7 @@ export function createControl(deps: ControlDeps): (req: IncomingMessage, url: Ta
       return { status: 200, body: { now: ctx.clock.iso(), offsetMs: ctx.clock.offset, settledPayments } };
     }
     if (route === 'GET /sandbox/outbox') {
+      settleDuePayments(ctx); // emails of payments that are due
       const accountId = url.searchParams.get('accountId');
       const invoiceId = url.searchParams.get('invoiceId');
       const emails = ctx.db

@@ -23,24 +23,54 @@ function cacheStatements(db: Db): void {
   }) as Db['prepare'];
 }
 
+/** A database this sandbox cannot serve, with the reason in one line (said at start-up, never as a 500). */
+export class UnservableDatabaseError extends Error {
+  override name = 'UnservableDatabaseError';
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function openDatabase(file: string | undefined): Db {
-  const db = new Database(file ?? ':memory:');
-  cacheStatements(db);
-  if (file) {
-    db.pragma('journal_mode = WAL'); // readers never block the writer; survives a kill
-    db.pragma('synchronous = NORMAL');
+  const where = file ?? 'the in-memory database';
+  let db: Db;
+  try {
+    db = new Database(file ?? ':memory:');
+  } catch (error) {
+    throw new UnservableDatabaseError(`cannot open ${where}: ${reason(error)}`);
   }
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    cacheStatements(db);
+    if (file) {
+      db.pragma('journal_mode = WAL'); // readers never block the writer; survives a kill
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new UnservableDatabaseError(`${where} is damaged (SQLite quick_check: ${String(check)})`);
+    migrate(db, where);
+  } catch (error) {
+    db.close();
+    if (error instanceof UnservableDatabaseError) throw error;
+    throw new UnservableDatabaseError(`cannot use ${where}: ${reason(error)}`);
+  }
   return db;
 }
 
-export function migrate(db: Db): number[] {
+export function migrate(db: Db, where = 'the database'): number[] {
   db.exec(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
   );
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const known = Math.max(...migrations.map((m) => m.version));
+  const newest = Math.max(0, ...applied);
+  if (newest > known) {
+    throw new UnservableDatabaseError(
+      `${where} was written by a newer sandbox (schema version ${newest}; this one knows up to ${known})`,
+    );
+  }
   const ran: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
@@ -80,4 +110,25 @@ export function wipe(db: Db): void {
       `UPDATE sqlite_sequence SET seq = CASE name WHEN 'invoices' THEN 46000 WHEN 'invoice_lines' THEN 91000 WHEN 'cards' THEN 3300 WHEN 'ledger' THEN 8700 ELSE 0 END`,
     ).run();
   })();
+}
+
+/**
+ * Moves the v1 id sequences and the invoice-number counters past ids that are about to be stored
+ * as given (the demo data's, from the spec's examples), so generated ids never meet them.
+ */
+export function resumeSequencesAfter(
+  db: Db,
+  taken: { invoices: number[]; invoice_lines: number[]; cards: number[]; invoiceNumbers: string[] },
+): void {
+  for (const table of ['invoices', 'invoice_lines', 'cards'] as const) {
+    const max = Math.max(0, ...taken[table]);
+    db.prepare('UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?').run(max, table);
+  }
+  for (const number of taken.invoiceNumbers) {
+    const m = /^(\d{4})(\d{5})$/.exec(number);
+    if (!m) continue;
+    db.prepare(
+      'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)',
+    ).run(`invoice_number_${m[1]}`, Number(m[2]));
+  }
 }

@@ -5,9 +5,10 @@
 import { DAY_MS } from '../clock.js';
 import type { SandboxContext } from '../context.js';
 import { majorToMinor } from '../money.js';
+import { applyCredit } from './apply-credit.js';
 import { cancelInvoice } from './cancel.js';
 import { createCreditInvoice } from './credit-invoices.js';
-import { createInvoice, reload, setStatus } from './invoices.js';
+import { balanceOf, createInvoice, type FixedInvoiceIds, reload, setStatus } from './invoices.js';
 import { moveCredit, record } from './ledger.js';
 import type { AccountType, InvoiceKind, InvoiceRow } from './rows.js';
 import { markPaid } from './settle.js';
@@ -49,6 +50,25 @@ export interface AccountSpec {
   keys?: Record<string, string[]>;
 }
 
+/**
+ * What the demo data fixes instead of generating or computing (the ids and dates of the spec's
+ * examples), by position of the card or invoice in the AccountSpec. Not part of the control API.
+ */
+export interface FixedIdentity {
+  accountId?: string;
+  cards?: Array<{ id: string; legacyId?: number | undefined; addedAt?: string } | undefined>;
+  invoices?: Array<FixedInvoice | undefined>;
+}
+
+export interface FixedInvoice {
+  ids: FixedInvoiceIds;
+  issuedAt?: string;
+  dueAt?: string | null;
+  paidAt?: string;
+  /** Of a paid invoice: the part paid with account credit (the rest by card). */
+  creditAppliedMinor?: number;
+}
+
 export interface CreatedAccount {
   accountId: string;
   type: AccountType;
@@ -57,20 +77,27 @@ export interface CreatedAccount {
   invoices: Array<{ id: string; legacyId: string; number: string | null; kind: string; status: string }>;
 }
 
-function settleAsPaid(ctx: SandboxContext, invoice: InvoiceRow): InvoiceRow {
-  ctx.db.prepare('UPDATE invoices SET amount_paid_minor = total_minor WHERE id = ?').run(invoice.id);
+/** Pays what is still due by card (a settled payment), and marks the invoice paid. */
+function settleAsPaid(ctx: SandboxContext, invoice: InvoiceRow, paidAt?: string): InvoiceRow {
+  const due = balanceOf(invoice);
+  ctx.db.prepare('UPDATE invoices SET amount_paid_minor = amount_paid_minor + ? WHERE id = ?').run(due, invoice.id);
   record(ctx, {
     accountId: invoice.account_id,
     kind: 'transaction',
     method: 'card',
     description: `Kortbetalning, faktura ${invoice.number ?? ''}`,
-    amountMinor: invoice.total_minor,
+    amountMinor: due,
     invoice,
   });
-  return markPaid(ctx, reload(ctx, invoice.id), { email: false });
+  return markPaid(ctx, reload(ctx, invoice.id), { email: false, ...(paidAt ? { paidAt } : {}) });
 }
 
-function createSeedInvoice(ctx: SandboxContext, accountId: string, spec: InvoiceSpec): InvoiceRow {
+function createSeedInvoice(
+  ctx: SandboxContext,
+  accountId: string,
+  spec: InvoiceSpec,
+  fixed: FixedInvoice | undefined,
+): InvoiceRow {
   const status = spec.status ?? 'unpaid';
   const lines = (spec.lines ?? [{ description: 'Webbhotell Bas, 1 månad', unitAmount: 100, taxRate: 25 }]).map((l) => ({
     description: l.description,
@@ -83,8 +110,10 @@ function createSeedInvoice(ctx: SandboxContext, accountId: string, spec: Invoice
     kind: spec.kind ?? 'standard',
     status: status === 'draft' ? 'draft' : 'unpaid',
     lines,
-    issuedAt: ctx.clock.iso(-(spec.issuedDaysAgo ?? 0) * DAY_MS),
+    issuedAt: fixed?.issuedAt ?? ctx.clock.iso(-(spec.issuedDaysAgo ?? 0) * DAY_MS),
     dueInDays: spec.dueInDays ?? 30,
+    ...(fixed ? { fixed: fixed.ids } : {}),
+    ...(fixed?.dueAt !== undefined ? { dueAt: fixed.dueAt } : {}),
   });
   switch (status) {
     case 'draft':
@@ -113,7 +142,15 @@ function createSeedInvoice(ctx: SandboxContext, accountId: string, spec: Invoice
       return reload(ctx, invoice.id);
     }
     case 'paid':
-      return settleAsPaid(ctx, invoice);
+      if (fixed?.creditAppliedMinor) {
+        applyCredit(ctx, {
+          accountId,
+          find: () => reload(ctx, invoice.id),
+          amountMinor: fixed.creditAppliedMinor,
+          noEmail: true,
+        });
+      }
+      return settleAsPaid(ctx, reload(ctx, invoice.id), fixed?.paidAt);
     case 'cancelled':
       return cancelInvoice(ctx, () => invoice);
     case 'refunded': {
@@ -131,10 +168,10 @@ function createSeedInvoice(ctx: SandboxContext, accountId: string, spec: Invoice
   }
 }
 
-export function createAccount(ctx: SandboxContext, spec: AccountSpec): CreatedAccount {
+export function createAccount(ctx: SandboxContext, spec: AccountSpec, fixed: FixedIdentity = {}): CreatedAccount {
   return ctx.db.transaction((): CreatedAccount => {
     const type = spec.type ?? 'business';
-    const accountId = ctx.ids.id('acct');
+    const accountId = fixed.accountId ?? ctx.ids.id('acct');
     const business = type === 'business';
     ctx.db
       .prepare(
@@ -169,13 +206,15 @@ export function createAccount(ctx: SandboxContext, spec: AccountSpec): CreatedAc
       keys[label] = key;
     }
     const cards = (spec.cards ?? []).map((c, i) => {
-      const id = ctx.ids.id('card');
+      const pinned = fixed.cards?.[i];
+      const id = pinned?.id ?? ctx.ids.id('card');
       ctx.db
         .prepare(
-          `INSERT INTO cards (id, account_id, brand, last4, exp_month, exp_year, cardholder_name, is_primary, added_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO cards (legacy_id, id, account_id, brand, last4, exp_month, exp_year, cardholder_name, is_primary, added_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
+          pinned?.legacyId ?? null,
           id,
           accountId,
           c.brand ?? 'visa',
@@ -184,13 +223,13 @@ export function createAccount(ctx: SandboxContext, spec: AccountSpec): CreatedAc
           c.expYear ?? 2030,
           c.cardholderName ?? null,
           (c.primary ?? i === 0) ? 1 : 0,
-          ctx.clock.iso(),
+          pinned?.addedAt ?? ctx.clock.iso(),
         );
       const legacyId = ctx.db.prepare('SELECT legacy_id FROM cards WHERE id = ?').pluck().get(id) as number;
       return { id, legacyId: String(legacyId), last4: c.last4 };
     });
-    const invoices = (spec.invoices ?? []).map((s) => {
-      const row = createSeedInvoice(ctx, accountId, s);
+    const invoices = (spec.invoices ?? []).map((s, i) => {
+      const row = createSeedInvoice(ctx, accountId, s, fixed.invoices?.[i]);
       return { id: row.id, legacyId: String(row.legacy_id), number: row.number, kind: row.kind, status: row.status };
     });
     return { accountId, type, keys, cards, invoices };

@@ -4,7 +4,7 @@
 // money already received to the credit balance, and closes a fully credited original
 // (`refunded` if it was paid, `cancelled` otherwise).
 import type { SandboxContext } from '../context.js';
-import { balanceOf, createInvoice, issueDraft, linesOf, reload, setStatus } from './invoices.js';
+import { balanceOf, createInvoice, type FixedInvoiceIds, issueDraft, linesOf, reload, setStatus } from './invoices.js';
 import { moveCredit, record } from './ledger.js';
 import { queueEmail } from './outbox.js';
 import type { InvoiceRow, LineRow } from './rows.js';
@@ -55,6 +55,8 @@ export interface CreditRequest {
   deliveryDate?: string;
   detailsSource: 'current' | 'original';
   hold: boolean;
+  /** Ids of the credit invoice instead of generated ones (demo data). */
+  fixed?: FixedInvoiceIds;
 }
 
 export function createCreditInvoice(ctx: SandboxContext, find: () => InvoiceRow, request: CreditRequest): InvoiceRow {
@@ -90,6 +92,7 @@ export function createCreditInvoice(ctx: SandboxContext, find: () => InvoiceRow,
       accountId: original.account_id,
       kind: 'credit',
       status: 'draft',
+      ...(request.fixed ? { fixed: request.fixed } : {}),
       originalInvoiceId: original.id,
       note: request.note ?? null,
       detailsSource: request.detailsSource,

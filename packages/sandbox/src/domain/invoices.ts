@@ -73,14 +73,20 @@ export function creditInvoicesOf(ctx: SandboxContext, invoiceId: string): Invoic
     .all(invoiceId) as InvoiceRow[];
 }
 
-/** The next invoice number of the sandbox clock's year: `2026` + five digits. */
+/**
+ * The next free invoice number of the sandbox clock's year: `2026` + five digits. Numbers the demo
+ * data took from the spec's examples are skipped, so a number is never given twice.
+ */
 export function nextInvoiceNumber(ctx: SandboxContext): string {
   const year = ctx.clock.now().getUTCFullYear();
   const name = `invoice_number_${year}`;
   ctx.db.prepare('INSERT INTO counters (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING').run(name);
-  ctx.db.prepare('UPDATE counters SET value = value + 1 WHERE name = ?').run(name);
-  const value = ctx.db.prepare('SELECT value FROM counters WHERE name = ?').pluck().get(name) as number;
-  return `${year}${String(value).padStart(5, '0')}`;
+  for (;;) {
+    ctx.db.prepare('UPDATE counters SET value = value + 1 WHERE name = ?').run(name);
+    const value = ctx.db.prepare('SELECT value FROM counters WHERE name = ?').pluck().get(name) as number;
+    const number = `${year}${String(value).padStart(5, '0')}`;
+    if (!ctx.db.prepare('SELECT 1 FROM invoices WHERE number = ?').pluck().get(number)) return number;
+  }
 }
 
 export function partyDetails(account: AccountRow): PartyDetails {
@@ -98,8 +104,17 @@ export interface NewLine {
   creditsLineId?: string;
 }
 
+/** Ids given instead of generated ones (the demo data takes them from the spec's examples). */
+export interface FixedInvoiceIds {
+  id: string;
+  legacyId?: number;
+  number?: string | null;
+  lines?: Array<{ id: string; legacyId?: number | undefined }>;
+}
+
 export interface NewInvoice {
   accountId: string;
+  fixed?: FixedInvoiceIds;
   kind: InvoiceKind;
   /** `draft` invoices get no number and no dates. */
   status: InvoiceStatus;
@@ -107,6 +122,8 @@ export interface NewInvoice {
   /** Issue time (defaults to now); due date = issue + dueInDays (not for credit invoices). */
   issuedAt?: string;
   dueInDays?: number;
+  /** An exact due date instead of `dueInDays`. */
+  dueAt?: string | null;
   originalInvoiceId?: string;
   note?: string | null;
   detailsSource?: 'current' | 'original';
@@ -116,10 +133,18 @@ export interface NewInvoice {
 /** Inserts an invoice and its lines; totals are the sums of the lines (tax per line). Call inside a transaction. */
 export function createInvoice(ctx: SandboxContext, input: NewInvoice): InvoiceRow {
   const account = getAccount(ctx, input.accountId);
-  const id = ctx.ids.id('inv');
+  const id = input.fixed?.id ?? ctx.ids.id('inv');
   const lines = input.lines.map((line, position) => {
     const amount = line.quantity * line.unitAmountMinor;
-    return { ...line, position, amount, tax: taxOf(amount, line.taxRateBp), id: ctx.ids.id('line') };
+    const fixed = input.fixed?.lines?.[position];
+    return {
+      ...line,
+      position,
+      amount,
+      tax: taxOf(amount, line.taxRateBp),
+      id: fixed?.id ?? ctx.ids.id('line'),
+      legacyId: fixed?.legacyId ?? null,
+    };
   });
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
   const tax = lines.reduce((sum, l) => sum + l.tax, 0);
@@ -128,17 +153,18 @@ export function createInvoice(ctx: SandboxContext, input: NewInvoice): InvoiceRo
   const dueAt =
     draft || input.kind === 'credit' || issuedAt === null
       ? null
-      : new Date(Date.parse(issuedAt) + (input.dueInDays ?? 30) * DAY_MS).toISOString();
+      : (input.dueAt ?? new Date(Date.parse(issuedAt) + (input.dueInDays ?? 30) * DAY_MS).toISOString());
   ctx.db
     .prepare(
-      `INSERT INTO invoices (id, account_id, number, kind, status, currency, subtotal_minor, tax_minor, total_minor,
+      `INSERT INTO invoices (legacy_id, id, account_id, number, kind, status, currency, subtotal_minor, tax_minor, total_minor,
         issued_at, due_at, created_at, original_invoice_id, credit_note, details_source, delivery_date, details_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
+      input.fixed?.legacyId ?? null,
       id,
       account.id,
-      draft ? null : nextInvoiceNumber(ctx),
+      draft ? null : (input.fixed?.number ?? nextInvoiceNumber(ctx)),
       input.kind,
       input.status,
       account.currency,
@@ -155,11 +181,12 @@ export function createInvoice(ctx: SandboxContext, input: NewInvoice): InvoiceRo
       JSON.stringify(partyDetails(account)),
     );
   const insertLine = ctx.db.prepare(
-    `INSERT INTO invoice_lines (id, invoice_id, position, description, quantity, unit_amount_minor, amount_minor, tax_rate_bp, tax_minor, credits_line_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO invoice_lines (legacy_id, id, invoice_id, position, description, quantity, unit_amount_minor, amount_minor, tax_rate_bp, tax_minor, credits_line_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const l of lines) {
     insertLine.run(
+      l.legacyId,
       l.id,
       id,
       l.position,

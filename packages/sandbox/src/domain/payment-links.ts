@@ -119,3 +119,16 @@ export function expireLinks(ctx: SandboxContext, invoiceId: string): void {
     .prepare('UPDATE payment_links SET expires_at = ? WHERE invoice_id = ? AND expires_at > ?')
     .run(now, invoiceId, now);
 }
+
+/** Stores a link as it is (the demo's links, with the ids and dates of the spec's examples). */
+export function insertLink(
+  ctx: SandboxContext,
+  invoiceId: string,
+  link: { uuid: string; createdAt: string; expiresAt: string; viewCount: number; lastViewedAt: string | null },
+): void {
+  ctx.db
+    .prepare(
+      'INSERT INTO payment_links (uuid, invoice_id, created_at, expires_at, view_count, last_viewed_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(link.uuid, invoiceId, link.createdAt, link.expiresAt, link.viewCount, link.lastViewedAt);
+}

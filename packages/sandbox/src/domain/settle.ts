@@ -7,8 +7,12 @@ import { moveCredit } from './ledger.js';
 import { queueEmail } from './outbox.js';
 import type { InvoiceRow } from './rows.js';
 
-export function markPaid(ctx: SandboxContext, invoice: InvoiceRow, options: { email: boolean }): InvoiceRow {
-  setStatus(ctx, invoice.id, 'paid', ctx.clock.iso());
+export function markPaid(
+  ctx: SandboxContext,
+  invoice: InvoiceRow,
+  options: { email: boolean; paidAt?: string },
+): InvoiceRow {
+  setStatus(ctx, invoice.id, 'paid', options.paidAt ?? ctx.clock.iso());
   if (invoice.kind === 'add_funds') {
     moveCredit(ctx, {
       accountId: invoice.account_id,

@@ -9,7 +9,7 @@ import { FIELD_FINDING_CODES, type Finding } from '@billing-api/validation';
 import type { Handler } from '../api/types.js';
 import { v1ErrorFor } from '../api/v1/errors.js';
 import { problemFor } from '../api/v2/problems.js';
-import { authenticate, howToAuthenticate } from '../auth.js';
+import { authenticate, challenge, howToAuthenticate } from '../auth.js';
 import type { SandboxContext } from '../context.js';
 import { InvalidCursorError } from '../domain/lists.js';
 import { settleDuePayments } from '../domain/payments.js';
@@ -191,11 +191,11 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
   ): Promise<Outgoing> {
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
-    settleDuePayments(ctx);
     if (path.startsWith('/sandbox/')) {
       const reply = await app.control(req, url);
       return { status: reply.status, contentType: 'application/json', body: JSON.stringify(reply.body), headers: {} };
     }
+    settleDuePayments(ctx);
     const match = validator.matchOperation(method, path);
     if (!match) {
       const what = validator.hasPath(path)
@@ -209,7 +209,9 @@ export function createRequestListener(app: App): (req: IncomingMessage, res: Ser
     state.operationId = operationId;
     const auth = authenticate(ctx, app.schemes, match.operation.security, req.headers, url.searchParams);
     if (!auth.ok && auth.status === 401) {
-      throw new ApiError(version === 'v2' ? 'unauthorized' : 'UNAUTHORIZED', howToAuthenticate(auth.scheme));
+      throw new ApiError(version === 'v2' ? 'unauthorized' : 'UNAUTHORIZED', howToAuthenticate(auth.scheme), {
+        headers: { 'WWW-Authenticate': challenge(auth.scheme) },
+      });
     }
     const account: AccountRow | undefined = auth.ok ? auth.account : undefined;
     if (app.limiter) {
