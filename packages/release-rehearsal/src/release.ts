@@ -1,7 +1,7 @@
 /**
  * The project's release flow, run for real in a copy of the workspace against the local registry:
- * a changeset for every public package, the root `version` script (changeset version, spec version
- * sync, lockfile), then the root `release` script (build, `changeset publish`, which runs
+ * a changeset for every public package, `pnpm release:version` (changeset version, spec version
+ * sync, lockfile), then `pnpm release:publish` (build, `changeset publish`, which runs
  * `pnpm publish` per package and so turns `workspace:` and `catalog:` ranges into real ones).
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';

@@ -1,5 +1,6 @@
 // A CommonJS application: the client's require() build and the types' .d.cts, the same calls.
 import type { Invoice } from '@billing-api/types';
+
 import billing = require('@billing-api/client');
 
 const { createBillingClient, isBillingApiError } = billing;
