@@ -185,10 +185,11 @@ const PROBES: Record<string, Probe> = {
   'pnpm check:consumers': { args: ['pnpm', 'check:consumers', '--base', 'HEAD'], expect: () => {}, timeoutMs: 600_000 },
   'pnpm changeset': {
     args: ['pnpm', 'changeset', '--empty'],
-    expect: (_out, c) =>
-      expect(
-        readdirSync(join(c.root, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md'),
-      ).toHaveLength(1),
+    expect: (_out, c) => {
+      const before = new Set(readdirSync(join(root, '.changeset')));
+      const added = readdirSync(join(c.root, '.changeset')).filter((f) => f.endsWith('.md') && !before.has(f));
+      expect(added).toHaveLength(1);
+    },
   },
   'pnpm release:version': {
     elsewhere: 'packages/release-rehearsal/src/release.ts',
