@@ -3,16 +3,11 @@
  * with the clients being measured. Answers every request with the spec's `InvoiceUnpaid` example and
  * sends its port to the parent over IPC.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
+import { openapi } from '@billing-api/openapi';
+import { deref, type Example } from '@billing-api/openapi-model';
 
-const spec = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json'), 'utf8'),
-) as {
-  components: { examples: Record<string, { value: unknown }> };
-};
-const body = JSON.stringify(spec.components.examples.InvoiceUnpaid?.value);
+const body = JSON.stringify(deref<Example>(openapi, openapi.components?.examples?.InvoiceUnpaid ?? {}).value);
 const headers = {
   'content-type': 'application/json',
   'content-length': String(Buffer.byteLength(body)),

@@ -3,56 +3,78 @@
  * Do not edit: change the spec and regenerate.
  *
  * What the client sends per operation (from each operation's `security` and its `Idempotency-Key` parameter):
- *   GET /api/v2/billing/invoices (listInvoices)                                             Authorization: Bearer <key>
- *   GET /api/v2/billing/invoices/{id} (getInvoice)                                          Authorization: Bearer <key>
- *   POST /api/v2/billing/invoices/{id}/actions/pay (payInvoice)                             Authorization: Bearer <key>, Idempotency-Key
- *   POST /api/v2/billing/invoices/{id}/actions/apply-credit (applyCreditToInvoice)          Authorization: Bearer <key>, Idempotency-Key
- *   POST /api/v2/billing/invoices/{id}/actions/cancel (cancelInvoice)                       Authorization: Bearer <key>, Idempotency-Key
- *   POST /api/v2/billing/invoices/{id}/actions/finalize (finalizeInvoice)                   Authorization: Bearer <key>, Idempotency-Key
- *   POST /api/v2/billing/invoices/{id}/actions/generate-payment-link (generatePaymentLink)  Authorization: Bearer <key>, Idempotency-Key
- *   GET /api/v2/billing/invoices/{id}/payment-link (getPaymentLinkState)                    Authorization: Bearer <key>
- *   GET /api/v2/billing/invoices/{id}/credit-note (getCreditNote)                           Authorization: Bearer <key>
- *   GET /api/v2/billing/invoices/{id}/pdf (getInvoicePdf)                                   Authorization: Bearer <key>
- *   POST /api/v2/billing/invoices/{id}/actions/credit (createCreditInvoice)                 Authorization: Bearer <key>, Idempotency-Key
- *   POST /api/v2/billing/invoices/{id}/actions/resend-email (resendInvoiceEmail)            Authorization: Bearer <key>, Idempotency-Key
- *   GET /api/v2/billing/credit (getCreditBalance)                                           Authorization: Bearer <key>
- *   POST /api/v2/billing/credit/actions/add-funds (addFunds)                                Authorization: Bearer <key>, Idempotency-Key
- *   GET /api/v2/billing/activity (listActivity)                                             Authorization: Bearer <key>
- *   GET /api/v2/billing/cards (listCards)                                                   Authorization: Bearer <key>
- *   GET /api/billing/invoices (listInvoicesV1)                                              X-API-Key: <key>
- *   GET /api/billing/invoice/{id} (getInvoiceV1)                                            X-API-Key: <key>
- *   POST /api/billing/invoice/{id}/apply-credit (applyCreditV1)                             X-API-Key: <key>
- *   GET /api/billing/invoice/{id}/payment-link (getPaymentLinkStateV1)                      X-API-Key: <key>
- *   POST /api/billing/invoice/{id}/payment-link (createPaymentLinkV1)                       X-API-Key: <key>
- *   GET /api/billing/payment-link/{uuid} (getPaymentLinkV1)                                 public (no key)
- *   POST /api/billing/payment-link/{uuid}/pay (payPaymentLinkV1)                            public (no key)
- *   POST /api/billing/pay (payInvoiceV1)                                                    X-API-Key: <key>
- *   POST /api/billing/invoice/{id}/cancel (cancelInvoiceV1)                                 X-API-Key: <key>
- *   GET /api/billing/cards (listCardsV1)                                                    X-API-Key: <key>
- *   GET /api/billing/account-summary (getAccountSummaryV1)                                  X-API-Key: <key>
- *   GET /api/billing/credit-log (listCreditLogV1)                                           X-API-Key: <key>
- *   POST /api/credit/add-funds (addFundsV1)                                                 X-API-Key: <key>
+ *   GET /api/v2/billing/invoices                                      Authorization: Bearer <key>
+ *   GET /api/v2/billing/invoices/{id}                                 Authorization: Bearer <key>
+ *   POST /api/v2/billing/invoices/{id}/actions/pay                    Authorization: Bearer <key>, Idempotency-Key
+ *   POST /api/v2/billing/invoices/{id}/actions/apply-credit           Authorization: Bearer <key>, Idempotency-Key
+ *   POST /api/v2/billing/invoices/{id}/actions/cancel                 Authorization: Bearer <key>, Idempotency-Key
+ *   POST /api/v2/billing/invoices/{id}/actions/finalize               Authorization: Bearer <key>, Idempotency-Key
+ *   POST /api/v2/billing/invoices/{id}/actions/generate-payment-link  Authorization: Bearer <key>, Idempotency-Key
+ *   GET /api/v2/billing/invoices/{id}/payment-link                    Authorization: Bearer <key>
+ *   GET /api/v2/billing/invoices/{id}/credit-note                     Authorization: Bearer <key>
+ *   GET /api/v2/billing/invoices/{id}/pdf                             Authorization: Bearer <key>
+ *   POST /api/v2/billing/invoices/{id}/actions/credit                 Authorization: Bearer <key>, Idempotency-Key
+ *   POST /api/v2/billing/invoices/{id}/actions/resend-email           Authorization: Bearer <key>, Idempotency-Key
+ *   GET /api/v2/billing/credit                                        Authorization: Bearer <key>
+ *   POST /api/v2/billing/credit/actions/add-funds                     Authorization: Bearer <key>, Idempotency-Key
+ *   GET /api/v2/billing/activity                                      Authorization: Bearer <key>
+ *   GET /api/v2/billing/cards                                         Authorization: Bearer <key>
+ *   GET /api/billing/invoices                                         X-API-Key: <key>
+ *   GET /api/billing/invoice/{id}                                     X-API-Key: <key>
+ *   POST /api/billing/invoice/{id}/apply-credit                       X-API-Key: <key>
+ *   GET /api/billing/invoice/{id}/payment-link                        X-API-Key: <key>
+ *   POST /api/billing/invoice/{id}/payment-link                       X-API-Key: <key>
+ *   GET /api/billing/payment-link/{uuid}                              public (no key)
+ *   POST /api/billing/payment-link/{uuid}/pay                         public (no key)
+ *   POST /api/billing/pay                                             X-API-Key: <key>
+ *   POST /api/billing/invoice/{id}/cancel                             X-API-Key: <key>
+ *   GET /api/billing/cards                                            X-API-Key: <key>
+ *   GET /api/billing/account-summary                                  X-API-Key: <key>
+ *   GET /api/billing/credit-log                                       X-API-Key: <key>
+ *   POST /api/credit/add-funds                                        X-API-Key: <key>
  */
 
 /**
  * `[header, value prefix]` of each security scheme the operations use; the value is prefix + API key.
  * Header names are lower-cased like the header records the client builds (HTTP does not mind).
  */
+export type Operation = readonly [operationId: string, scheme: number, idempotent: 0 | 1, codes: string];
+
 export const SCHEMES: readonly (readonly [header: string, prefix: string])[] = [["authorization","Bearer "],["x-api-key",""]];
 
 /**
- * The table above as rules, first match wins: `[METHOD, pattern, scheme, idempotent]`, where a pattern
- * ending in `/` matches that path and every path below it, `scheme` indexes SCHEMES (-1: send no key)
- * and `idempotent` is 1 when the operation takes an `Idempotency-Key` (the client sends one and may retry).
+ * `METHOD path template` -> `[operationId, scheme, idempotent, codes]`: `scheme` indexes SCHEMES (-1: send
+ * no key), `idempotent` is 1 when the operation takes an `Idempotency-Key` (the client sends one and may
+ * retry), and `codes` lists the error codes its error examples document, as ` status:code ` pairs.
  */
-import type { Rule } from '../src/rules.js';
-
-export const RULES: readonly Rule[] = [
-  ["GET", "/api/billing/payment-link/", -1, 0],
-  ["POST", "/api/billing/payment-link/", -1, 0],
-  ["GET", "/api/billing/", 1, 0],
-  ["POST", "/api/billing/", 1, 0],
-  ["POST", "/api/credit/", 1, 0],
-  ["GET", "/", 0, 0],
-  ["POST", "/", 0, 1],
-];
+export const OPERATIONS: Record<string, Operation> = {
+  "GET /api/v2/billing/invoices": ["listInvoices", 0, 0, " 400:invalid_request 401:unauthorized 403:insufficient_scope 429:rate_limited 500:internal_error "],
+  "GET /api/v2/billing/invoices/{id}": ["getInvoice", 0, 0, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/invoices/{id}/actions/pay": ["payInvoice", 0, 1, " 400:invalid_request 401:unauthorized 402:payment_declined 403:insufficient_scope 404:invoice_not_found 409:invoice_not_unpaid 409:invoice_payment_in_progress 409:idempotency_key_reused 409:idempotency_request_in_progress 422:no_saved_card 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/invoices/{id}/actions/apply-credit": ["applyCreditToInvoice", 0, 1, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:invoice_not_unpaid 409:idempotency_key_reused 409:idempotency_request_in_progress 422:amount_exceeds_credit_balance 422:amount_exceeds_invoice_balance 422:no_credit_available 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/invoices/{id}/actions/cancel": ["cancelInvoice", 0, 1, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:invoice_not_cancellable 409:idempotency_key_reused 409:idempotency_request_in_progress 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/invoices/{id}/actions/finalize": ["finalizeInvoice", 0, 1, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:invoice_not_draft 409:idempotency_key_reused 409:idempotency_request_in_progress 422:credit_exceeds_creditable 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/invoices/{id}/actions/generate-payment-link": ["generatePaymentLink", 0, 1, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:invoice_not_unpaid 409:idempotency_key_reused 409:idempotency_request_in_progress 429:rate_limited 500:internal_error "],
+  "GET /api/v2/billing/invoices/{id}/payment-link": ["getPaymentLinkState", 0, 0, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 429:rate_limited 500:internal_error "],
+  "GET /api/v2/billing/invoices/{id}/credit-note": ["getCreditNote", 0, 0, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:credit_note_unavailable 429:rate_limited 500:internal_error "],
+  "GET /api/v2/billing/invoices/{id}/pdf": ["getInvoicePdf", 0, 0, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:invoice_is_draft 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/invoices/{id}/actions/credit": ["createCreditInvoice", 0, 1, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:invoice_not_creditable 409:idempotency_key_reused 409:idempotency_request_in_progress 422:credit_exceeds_creditable 422:unknown_invoice_line 422:nothing_to_credit 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/invoices/{id}/actions/resend-email": ["resendInvoiceEmail", 0, 1, " 400:invalid_request 401:unauthorized 403:insufficient_scope 404:invoice_not_found 409:invoice_is_draft 409:idempotency_key_reused 409:idempotency_request_in_progress 429:rate_limited 500:internal_error "],
+  "GET /api/v2/billing/credit": ["getCreditBalance", 0, 0, " 401:unauthorized 403:insufficient_scope 429:rate_limited 500:internal_error "],
+  "POST /api/v2/billing/credit/actions/add-funds": ["addFunds", 0, 1, " 400:invalid_request 401:unauthorized 403:insufficient_scope 409:idempotency_key_reused 409:idempotency_request_in_progress 429:rate_limited 500:internal_error "],
+  "GET /api/v2/billing/activity": ["listActivity", 0, 0, " 400:invalid_request 401:unauthorized 403:insufficient_scope 429:rate_limited 500:internal_error "],
+  "GET /api/v2/billing/cards": ["listCards", 0, 0, " 401:unauthorized 403:insufficient_scope 429:rate_limited 500:internal_error "],
+  "GET /api/billing/invoices": ["listInvoicesV1", 1, 0, " 400:BAD_REQUEST 401:UNAUTHORIZED 403:FORBIDDEN 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "GET /api/billing/invoice/{id}": ["getInvoiceV1", 1, 0, " 400:BAD_REQUEST 401:UNAUTHORIZED 403:FORBIDDEN 404:INVOICE_NOT_FOUND 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "POST /api/billing/invoice/{id}/apply-credit": ["applyCreditV1", 1, 0, " 400:INVOICE_NOT_UNPAID 400:AMOUNT_NOT_POSITIVE 400:AMOUNT_EXCEEDS_CREDIT_BALANCE 400:AMOUNT_EXCEEDS_INVOICE_BALANCE 400:BAD_REQUEST 401:UNAUTHORIZED 403:FORBIDDEN 404:INVOICE_NOT_FOUND 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "GET /api/billing/invoice/{id}/payment-link": ["getPaymentLinkStateV1", 1, 0, " 400:BAD_REQUEST 401:UNAUTHORIZED 403:FORBIDDEN 404:INVOICE_NOT_FOUND 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "POST /api/billing/invoice/{id}/payment-link": ["createPaymentLinkV1", 1, 0, " 400:INVOICE_NOT_UNPAID 401:UNAUTHORIZED 403:FORBIDDEN 404:INVOICE_NOT_FOUND 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "GET /api/billing/payment-link/{uuid}": ["getPaymentLinkV1", -1, 0, " 400:BAD_REQUEST 404:PAYMENT_LINK_NOT_FOUND 410:PAYMENT_LINK_EXPIRED 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "POST /api/billing/payment-link/{uuid}/pay": ["payPaymentLinkV1", -1, 0, " 400:BAD_REQUEST 400:INVOICE_NOT_UNPAID 404:PAYMENT_LINK_NOT_FOUND 410:PAYMENT_LINK_EXPIRED 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "POST /api/billing/pay": ["payInvoiceV1", 1, 0, " 400:INVOICE_NOT_UNPAID 400:PAYMENT_IN_PROGRESS 400:CARD_NOT_FOUND 400:BAD_REQUEST 401:UNAUTHORIZED 402:PAYMENT_DECLINED 403:FORBIDDEN 404:INVOICE_NOT_FOUND 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "POST /api/billing/invoice/{id}/cancel": ["cancelInvoiceV1", 1, 0, " 400:INVOICE_NOT_CANCELLABLE 401:UNAUTHORIZED 403:FORBIDDEN 404:INVOICE_NOT_FOUND 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "GET /api/billing/cards": ["listCardsV1", 1, 0, " 401:UNAUTHORIZED 403:FORBIDDEN 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "GET /api/billing/account-summary": ["getAccountSummaryV1", 1, 0, " 401:UNAUTHORIZED 403:FORBIDDEN 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "GET /api/billing/credit-log": ["listCreditLogV1", 1, 0, " 400:BAD_REQUEST 401:UNAUTHORIZED 403:FORBIDDEN 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+  "POST /api/credit/add-funds": ["addFundsV1", 1, 0, " 400:AMOUNT_OUT_OF_RANGE 400:BAD_REQUEST 401:UNAUTHORIZED 403:FORBIDDEN 429:RATE_LIMITED 500:INTERNAL_ERROR "],
+};

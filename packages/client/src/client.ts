@@ -1,18 +1,18 @@
 /**
  * `createBillingClient()`: the typed client. `GET`/`POST` take the same arguments as openapi-fetch's
- * (the same generics over `paths`), return the success body and throw a `BillingError` otherwise;
- * `raw` is an openapi-fetch client with the same auth, retries and timeout, returning
- * `{ data, error, response }`.
+ * (the same generics over `paths`), return the success body and throw a `BillingError` otherwise
+ * (`.withResponse()` adds the response, request id and Idempotency-Key); `raw` makes the same calls
+ * and returns `{ data, error, response }`, with every HTTP failure as a typed `BillingApiError`.
  *
- * Why GET/POST build the request themselves (with openapi-fetch's own serializers) instead of calling
- * `raw`: openapi-fetch constructs a `Request` and fetch then constructs another from it (each ~10-20 µs
- * on Node 20, where a local round trip is ~250 µs). Building the URL and headers once and calling
- * fetch(url, init) costs what a plain fetch costs; `pnpm bench` measures it.
+ * Why the calls build the request themselves (with openapi-fetch's query serializer) instead of
+ * going through openapi-fetch's client: it constructs a `Request` and fetch then constructs another
+ * from it (each ~10-20 µs on Node 20, where a local round trip is ~250 µs), and its core is ~1.8 kB
+ * gzip that a browser app would carry twice over. Building the URL and headers once and calling
+ * fetch(url, init) costs what a plain fetch costs; `pnpm bench` measures both.
  */
 
-import type { paths } from '@billing-api/types';
-import createClient, {
-  type Client,
+import type { OperationId, OperationIds, paths } from '@billing-api/types';
+import {
   createQuerySerializer,
   type FetchResponse,
   type HeadersOptions,
@@ -20,9 +20,11 @@ import createClient, {
   type QuerySerializerOptions,
   removeTrailingSlash,
 } from 'openapi-fetch';
+import type { BillingApiErrorOf } from './error-codes.js';
+import { BillingApiError } from './errors.js';
 import { fillPath } from './path.js';
 import { applyPolicy } from './policy.js';
-import { type ParseAs, readBody, readBuffered } from './responses.js';
+import { type BillingResponse, type ParseAs, readBody, requestIdOf } from './responses.js';
 import { type RetryOptions, send } from './transport.js';
 
 export interface BillingClientOptions {
@@ -30,7 +32,7 @@ export interface BillingClientOptions {
   baseUrl: string;
   /** Your API key: sent as `Authorization: Bearer` on v2, `X-API-Key` on v1, never on public operations. */
   apiKey: string;
-  /** A fetch to use instead of the global one (a proxy agent, a test stub). */
+  /** A fetch to use instead of the global one (a proxy agent, a test stub, logging around each attempt). */
   fetch?: typeof globalThis.fetch;
   /** The most one call may take, every attempt and wait included (default 30 000; 0: no limit). */
   timeoutMs?: number;
@@ -47,9 +49,20 @@ export interface BillingClientOptions {
 type Method = 'get' | 'post';
 // biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is the type-level test for an optional key
 type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
+/** openapi-fetch's per-call options that only its own client implements: a type error here, not ignored. */
+interface Unsupported {
+  baseUrl?: never;
+  fetch?: never;
+  middleware?: never;
+  querySerializer?: never;
+  bodySerializer?: never;
+  pathSerializer?: never;
+}
 /** As openapi-fetch's (private) InitParam: the init argument is optional when nothing in it is required. */
 type InitParam<Init> =
-  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+  RequiredKeysOf<Init> extends never
+    ? [(Init & Unsupported & { [key: string]: unknown })?]
+    : [Init & Unsupported & { [key: string]: unknown }];
 
 /** Paths of the API that have the given method. */
 export type BillingPath<M extends Method> = {
@@ -61,6 +74,22 @@ type Data<T, I> =
 /** The success body of `M path` (what `billing.GET`/`POST` resolve to). */
 // biome-ignore lint/complexity/noBannedTypes: `{}` is openapi-fetch's default for "no init"
 export type BillingData<M extends Method, P extends BillingPath<M>, I = {}> = Data<paths[P][M & keyof paths[P]], I>;
+/** The operationId of `M path`. */
+export type BillingOperationId<M extends Method, P extends BillingPath<M>> = OperationIds[P][M &
+  keyof OperationIds[P]] &
+  OperationId;
+
+/** What `billing.GET`/`POST` return: the success body, or with `.withResponse()` the response beside it. */
+export interface BillingPromise<D> extends Promise<D> {
+  /** The same call, resolving to `{ data, response, requestId, idempotencyKey }`. */
+  withResponse(): Promise<BillingResponse<D>>;
+}
+
+/** What `billing.raw.GET`/`POST` resolve to: the success, or the failure as a typed `BillingApiError`. */
+export type BillingResult<D, Id extends OperationId> =
+  | (BillingResponse<D> & { error?: never })
+  | { data?: never; error: BillingApiErrorOf<Id>; response: Response };
+
 /** `billing.GET` / `billing.POST`: openapi-fetch's signature (same generics), resolving to the success body. */
 export type BillingMethod<M extends Method> = <
   P extends BillingPath<M>,
@@ -68,13 +97,22 @@ export type BillingMethod<M extends Method> = <
 >(
   path: P,
   ...init: InitParam<I>
-) => Promise<BillingData<M, P, I>>;
+) => BillingPromise<BillingData<M, P, I>>;
+
+/** `billing.raw.GET` / `POST`: the same call, resolving to `{ data, error, response }` instead of throwing on an answer. */
+export type BillingRawMethod<M extends Method> = <
+  P extends BillingPath<M>,
+  I extends MaybeOptionalInit<paths[P], M & keyof paths[P]>,
+>(
+  path: P,
+  ...init: InitParam<I>
+) => Promise<BillingResult<BillingData<M, P, I>, BillingOperationId<M, P>>>;
 
 export interface BillingClient {
   GET: BillingMethod<'get'>;
   POST: BillingMethod<'post'>;
-  /** The underlying openapi-fetch client (same auth, retries, timeout): `{ data, error, response }`. */
-  raw: Client<paths>;
+  /** The same calls (auth, retries, timeout), resolving to `{ data, error, response }`; only no answer at all rejects. */
+  raw: { GET: BillingRawMethod<'get'>; POST: BillingRawMethod<'post'> };
 }
 
 interface CallInit {
@@ -86,6 +124,8 @@ interface CallInit {
   [key: string]: unknown;
 }
 
+type Call = (path: string, init?: CallInit) => Promise<BillingResponse<unknown>>;
+
 export function createBillingClient(options: BillingClientOptions): BillingClient {
   const { apiKey, timeoutMs = 30_000, userAgent } = options;
   const baseUrl = removeTrailingSlash(options.baseUrl);
@@ -96,64 +136,61 @@ export function createBillingClient(options: BillingClientOptions): BillingClien
   const querySerializer = createQuerySerializer(options.querySerializer);
 
   // async: a request that cannot be built (a circular body) rejects rather than throws.
-  async function call(method: 'GET' | 'POST', path: string, init: CallInit = {}): Promise<unknown> {
-    const { params = {}, body, headers, signal, parseAs, ...rest } = init;
-    const search = params.query ? querySerializer(params.query) : '';
-    const url = baseUrl + fillPath(path, params.path) + (search ? `?${search}` : '');
-    const finalHeaders: Record<string, string> = { ...baseHeaders };
-    if (body !== undefined) finalHeaders['content-type'] ??= 'application/json';
-    addHeaders(finalHeaders, headers);
-    addHeaders(finalHeaders, params.header);
-    const retryable = applyPolicy(finalHeaders, method, path, apiKey);
-    // Every body of the API is JSON. Other keys of init (cache, credentials...) go to fetch as they are.
-    const requestInit: RequestInit = {
-      ...rest,
-      method,
-      headers: finalHeaders,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    };
-    return send(baseFetch, {
-      input: url,
-      init: requestInit,
-      retryable,
-      retry,
-      timeoutMs,
-      signal,
-      read: (response) => readBody(response, parseAs),
-    });
-  }
-
-  // The raw client: openapi-fetch with the policy as middleware (it knows the path template) and the
-  // same transport as its fetch. Its bodies are buffered inside the deadline so a timeout during the
-  // body read is a BillingTimeoutError here too.
-  const retryableRequests = new WeakSet<Request>();
-  const raw = createClient<paths>({
-    baseUrl,
-    headers: baseHeaders,
-    querySerializer: options.querySerializer,
-    fetch: async (request: Request) => {
-      const body = request.body ? await request.arrayBuffer() : undefined;
+  const call =
+    (method: 'GET' | 'POST'): Call =>
+    async (path, init = {}) => {
+      const { params = {}, body, headers, signal, parseAs, ...rest } = init;
+      const search = params.query ? querySerializer(params.query) : '';
+      const url = baseUrl + fillPath(path, params.path) + (search ? `?${search}` : '');
+      const finalHeaders: Record<string, string> = { ...baseHeaders };
+      if (body !== undefined) finalHeaders['content-type'] ??= 'application/json';
+      addHeaders(finalHeaders, headers);
+      addHeaders(finalHeaders, params.header);
+      const { operationId, idempotencyKey, retryable, codes } = applyPolicy(finalHeaders, method, path, apiKey);
+      // Every body of the API is JSON. Other keys of init (cache, credentials...) go to fetch as they are.
+      const requestInit: RequestInit = {
+        ...rest,
+        method,
+        headers: finalHeaders,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      };
       return send(baseFetch, {
-        input: request,
-        init: { body },
-        retryable: retryableRequests.has(request),
+        url,
+        init: requestInit,
+        retryable,
         retry,
         timeoutMs,
-        signal: request.signal,
-        read: readBuffered,
+        signal,
+        operationId,
+        idempotencyKey,
+        codes,
+        read: async (response) => {
+          const data = await readBody(response, parseAs);
+          return { data, response, requestId: requestIdOf(response, data), idempotencyKey };
+        },
       });
-    },
-  });
-  raw.use({
-    onRequest({ request, schemaPath }) {
-      if (applyPolicy(request.headers, request.method, schemaPath, apiKey)) retryableRequests.add(request);
-    },
-  });
+    };
 
+  const throwing = (call: Call) => (path: string, init?: CallInit) => {
+    const result = call(path, init);
+    const data = result.then((r) => r.data) as BillingPromise<unknown>;
+    data.withResponse = () => {
+      data.catch(() => {}); // the caller awaits `result` instead: `data` rejecting is not unhandled
+      return result;
+    };
+    return data;
+  };
+  const settled = (call: Call) => (path: string, init?: CallInit) =>
+    call(path, init).catch((error: unknown) => {
+      if (error instanceof BillingApiError) return { error, response: error.response };
+      throw error;
+    });
+  const get = call('GET');
+  const post = call('POST');
   return {
-    GET: ((path: string, init?: CallInit) => call('GET', path, init)) as BillingMethod<'get'>,
-    POST: ((path: string, init?: CallInit) => call('POST', path, init)) as BillingMethod<'post'>,
-    raw,
+    GET: throwing(get) as BillingMethod<'get'>,
+    POST: throwing(post) as BillingMethod<'post'>,
+    raw: { GET: settled(get) as BillingRawMethod<'get'>, POST: settled(post) as BillingRawMethod<'post'> },
   };
 }
 

@@ -1,23 +1,37 @@
 /**
  * The error types of the client. Every failure of a call surfaces as one of these (never a bare
- * TypeError or string): `BillingApiError` for any HTTP answer that is not a success, whatever its body
- * (v2 problem+json, v1 envelope, an HTML page from a proxy, malformed JSON or nothing), and
- * `BillingNetworkError` / `BillingTimeoutError` / `BillingAbortError` when there is no answer.
+ * TypeError, SyntaxError or string): `BillingApiError` for any HTTP answer that is not a usable
+ * success, whatever its body (v2 problem+json, v1 envelope, an HTML page from a proxy, malformed JSON
+ * or nothing), and `BillingNetworkError` / `BillingTimeoutError` / `BillingAbortError` when there is
+ * no answer. Each carries the call's operationId and the Idempotency-Key it sent.
  */
 
-import type { FieldError } from '@billing-api/types';
+import type { ErrorCode, FieldError, OperationId } from '@billing-api/types';
+import type { ClientErrorCode } from './error-codes.js';
 
 /** Base class of every error the client throws. */
 export class BillingError extends Error {
   override name = 'BillingError';
+  /** The spec's operationId of the call that failed (undefined for errors outside a call). */
+  declare readonly operationId: OperationId | undefined;
+  /** The `Idempotency-Key` the call sent (generated or yours): retry with it to be safe. */
+  declare readonly idempotencyKey: string | undefined;
 }
 
 /** The server answered, with a status that is not a success (or with a success body that is not JSON). */
-export class BillingApiError extends BillingError {
+export class BillingApiError<Id extends OperationId = OperationId> extends BillingError {
+  declare readonly operationId: Id;
   /** HTTP status. */
   declare readonly status: number;
-  /** v2 `code` (`invoice_not_unpaid`), v1 `code` (`INVOICE_NOT_UNPAID`), or `http_<status>` without one. */
-  declare readonly code: string;
+  /**
+   * The v2 `code` (`invoice_not_unpaid`) or v1 `code` (`INVOICE_NOT_UNPAID`) when the spec documents it
+   * for this operation and status; else `http_<status>` (the server's own code, if any, is in
+   * `rawCode`); `malformed_response` for a success that is not JSON. So it is typed with exactly the
+   * documented codes, and a misspelt one does not compile.
+   */
+  declare readonly code: ErrorCode | ClientErrorCode;
+  /** The body's `code` exactly as the server sent it (also one the spec does not document), if any. */
+  declare readonly rawCode: string | undefined;
   /** Body `requestId`, else the `X-Request-Id` header: quote it to support. */
   declare readonly requestId: string | undefined;
   /** v2 `errors[]` as `{ pointer, detail, code }` (with `code: invalid_request`); empty otherwise. */
@@ -50,6 +64,7 @@ export class BillingApiError extends BillingError {
       name: 'BillingApiError',
       status: response.status,
       code: str(o.code) ?? fallbackCode,
+      rawCode: str(o.code),
       requestId: str(o.requestId) ?? response.headers.get('x-request-id') ?? undefined,
       fieldErrors: Array.isArray(o.errors) ? o.errors : [],
       body,
@@ -61,7 +76,7 @@ export class BillingApiError extends BillingError {
   }
 }
 
-/** No response: DNS, connection refused or reset, TLS... (after the retries allowed, if any). */
+/** No response: DNS, connection refused or reset, TLS, a body cut off... (after the retries allowed, if any). */
 export class BillingNetworkError extends BillingError {
   override name = 'BillingNetworkError';
 }
@@ -79,12 +94,20 @@ export class BillingAbortError extends BillingError {
   override name = 'AbortError';
 }
 
-/** Type guard that also works across two copies of this package (ESM and CJS in one process). */
-export function isBillingApiError(error: unknown): error is BillingApiError {
-  return (
-    error instanceof BillingApiError ||
-    (error instanceof Error && error.name === 'BillingApiError' && 'status' in error && 'code' in error)
-  );
+/**
+ * Ties an error to the call that threw it: its operationId and Idempotency-Key, and an API error's
+ * `code` kept only when the spec documents it for the operation at that status (` 409:code ` in
+ * `codes`), else `http_<status>`, so that the code always is one its type names.
+ */
+export function ofCall<E extends BillingError>(
+  error: E,
+  operationId: string | undefined,
+  idempotencyKey: string | undefined,
+  codes: string,
+): E {
+  const api = error as BillingError as { status?: number; rawCode?: string; code?: string };
+  if (api.rawCode && !codes.includes(` ${api.status}:${api.rawCode} `)) api.code = `http_${api.status}`;
+  return Object.assign(error, { operationId, idempotencyKey });
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or invalid. */

@@ -1,8 +1,9 @@
 /**
- * Money helpers. Amounts must be added and compared in integer minor units (0.10 + 0.20 credit must
- * apply exactly). v1 sends decimal strings ("130.00"): parsed digit by digit, never through a float.
- * v2 sends JSON numbers in major units with at most two decimals: converted with Math.round(x * 100)
- * after checking that x really has at most two decimals.
+ * Money helpers, also published alone as `@billing-api/client/money`: this module imports nothing,
+ * so that subpath is dependency-free. Amounts must be added and compared in integer minor units
+ * (0.10 + 0.20 credit must apply exactly). v1 sends decimal strings ("130.00"): parsed digit by
+ * digit, never through a float. v2 sends JSON numbers in major units with at most two decimals:
+ * converted with Math.round(x * 100) after checking that x really has at most two decimals.
  */
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;

@@ -1,9 +1,11 @@
 /**
  * One logical call on the wire: the attempts, the backoff between them, `Retry-After`, the deadline
- * (`timeoutMs` for the whole call, waits included) and the caller's `AbortSignal`.
+ * (`timeoutMs` for the whole call, waits included) and the caller's `AbortSignal`. An attempt ends
+ * when its body has been read, so a connection dropped during the body is retried like one dropped
+ * before the status line (when the call is safe to repeat).
  *
- * Why a fetch-level loop of our own: openapi-fetch middleware cannot re-send a request
- * (openapi-ts/openapi-typescript#2075), and retry libraries bring their own timers and dependencies.
+ * Why a fetch-level loop of our own: retry libraries bring their own timers and dependencies, and
+ * openapi-fetch cannot re-send a request (openapi-ts/openapi-typescript#2075).
  * Why AbortController + setTimeout rather than AbortSignal.any/timeout: on Node 20 those two cost
  * ~50 µs per call, a quarter of a local round trip; this costs ~4 µs and needs no fallback.
  * Whatever the signal, fetch itself pays ~7% of a local round trip on Node 20 for having one, so a
@@ -15,6 +17,7 @@ import {
   BillingError,
   BillingNetworkError,
   BillingTimeoutError,
+  ofCall,
 } from './errors.js';
 
 /** Retries of calls that are safe to repeat (GET, and POSTs that carry an `Idempotency-Key`). */
@@ -29,7 +32,7 @@ export interface RetryOptions {
 
 export interface Call<T> {
   /** What fetch is called with on every attempt: `send` adds the signal to `init` when there is one. */
-  input: string | Request;
+  url: string;
   init: RequestInit;
   /** Whether this call may be sent more than once. */
   retryable: boolean;
@@ -39,13 +42,16 @@ export interface Call<T> {
   signal: AbortSignal | null | undefined;
   /** Reads the final response (body included) while the deadline still holds. */
   read: (response: Response) => Promise<T>;
+  /** Set on every error the call throws (see `ofCall`). */
+  operationId: string | undefined;
+  idempotencyKey: string | undefined;
+  codes: string;
 }
 
 // The hot path allocates little on purpose: `init` is built once per call and sent as it is on every
 // attempt, and error messages are only built when thrown.
 export async function send<T>(fetch: typeof globalThis.fetch, call: Call<T>): Promise<T> {
   const { retry, timeoutMs, signal: caller } = call;
-  if (caller?.aborted) throw aborted(caller);
   // timeoutMs 0 and no caller signal: no deadline, no controller and no signal for fetch.
   const controller = timeoutMs > 0 || caller ? new AbortController() : undefined;
   const signal = (call.init.signal = controller?.signal);
@@ -62,49 +68,50 @@ export async function send<T>(fetch: typeof globalThis.fetch, call: Call<T>): Pr
   // unref'd timer list when it empties, where it would free and rebuild a ref'd one on every call.
   (timer as { unref?: () => void } | undefined)?.unref?.();
   caller?.addEventListener('abort', abort);
+  if (caller?.aborted) abort();
   const started = Date.now();
   const maxAttempts = call.retryable && retry ? retry.maxAttempts : 1;
   try {
     for (let attempt = 1; ; attempt++) {
+      const again = retry && attempt < maxAttempts ? retry : undefined;
       let response: Response | undefined;
       let failure: unknown;
-      try {
-        response = await fetch(call.input, call.init);
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        failure = error;
-      }
       let wait: number | undefined;
-      if (retry && attempt < maxAttempts && (!response || response.status === 429 || response.status >= 500)) {
-        let asked: number | undefined;
-        if (response) [asked, response] = await askedDelay(response);
-        wait = asked ?? Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-        if (wait > retry.maxDelayMs || (timer && Date.now() - started + wait >= timeoutMs)) wait = undefined;
+      try {
+        if (signal?.aborted) throw signal.reason;
+        response = await fetch(call.url, call.init);
+        if (!again || (response.status !== 429 && response.status < 500)) return await call.read(response);
+        [wait, response] = await askedDelay(response);
+      } catch (error) {
+        // Final: an abort, an answer read into a BillingApiError, or a failure with no attempt left.
+        if (!again || signal?.aborted || error instanceof BillingError) throw error;
+        failure = error;
+        response = undefined;
       }
-      if (wait === undefined) {
-        if (!response) throw new BillingNetworkError(`${what(call)} failed: ${reason(failure)}`, { cause: failure });
-        // Read inside the deadline: fetch errors the body stream when the signal aborts.
+      wait ??= Math.random() * Math.min(again.maxDelayMs, again.baseDelayMs * 2 ** (attempt - 1));
+      if (wait > again.maxDelayMs || (timer && Date.now() - started + wait >= timeoutMs)) {
+        if (!response) throw failure;
         return await call.read(response);
       }
-      // Free the connection; not awaited: cancelling one branch of a tee'd body waits for the other.
-      response?.body?.cancel().catch(() => {});
       await sleep(wait, signal);
     }
   } catch (error) {
-    if (signal?.aborted) throw timedOut ? new BillingTimeoutError(timeoutMs) : aborted(caller);
-    throw error instanceof BillingError
-      ? error
-      : new BillingNetworkError(`${what(call)} failed: ${reason(error)}`, { cause: error });
+    throw ofCall(
+      signal?.aborted
+        ? timedOut
+          ? new BillingTimeoutError(timeoutMs)
+          : aborted(caller)
+        : error instanceof BillingError
+          ? error
+          : new BillingNetworkError(`${call.init.method} ${call.url} failed: ${reason(error)}`, { cause: error }),
+      call.operationId,
+      call.idempotencyKey,
+      call.codes,
+    );
   } finally {
     clearTimeout(timer);
     caller?.removeEventListener('abort', abort);
   }
-}
-
-/** `GET https://...`, for error messages (built only when one is thrown): from the Request, or the URL and init. */
-function what({ input, init }: Call<unknown>): string {
-  const request = input as Partial<Request>;
-  return `${request.method ?? init.method} ${request.url ?? input}`;
 }
 
 /**

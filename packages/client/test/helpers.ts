@@ -47,6 +47,24 @@ export function hangingFetch(): FetchStub {
   );
 }
 
+/**
+ * A response whose connection drops while the body is read: the status and headers arrived, then
+ * the stream errors as undici's does (`TypeError: terminated`).
+ */
+export function droppedBody(status = 200): Response {
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(new TextEncoder().encode('{"id":"inv_'));
+      controller.error(
+        new TypeError('terminated', {
+          cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+        }),
+      );
+    },
+  });
+  return new Response(body, { status, headers: { 'content-type': 'application/json' } });
+}
+
 /** fetch's own network failure: `TypeError: fetch failed` with the errno in `cause`. */
 export function networkError(code = 'ECONNREFUSED'): TypeError {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ${code} 127.0.0.1:9`), { code }) });

@@ -4,8 +4,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describePublishedPackage } from '@billing-api/package-tooling';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { describePublishedPackage } from '../../../scripts/lib/package-tooling.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,5 +39,34 @@ describe('both module formats run', () => {
     expect(Object.keys(cjs).sort()).toEqual(
       Object.keys(await import(path.join(packageDir, 'dist', 'index.js'))).sort(),
     );
+  });
+});
+
+describe('the ./money subpath', () => {
+  it('imports and requires by its public name, with the same conversions as the main entry', async () => {
+    const esm = (await import('@billing-api/client/money')) as typeof import('../src/money.js');
+    const cjs = createRequire(import.meta.url)('@billing-api/client/money') as typeof import('../src/money.js');
+    for (const money of [esm, cjs]) {
+      expect(money.parseDecimalToMinor('130.05')).toBe(13005);
+      expect(money.formatMinor(-5)).toBe('-0.05');
+      expect(money.toMinorUnits(98.75)).toBe(9875);
+      expect(money.fromMinorUnits(9875)).toBe(98.75);
+    }
+    expect(Object.keys(esm).sort()).toEqual(['formatMinor', 'fromMinorUnits', 'parseDecimalToMinor', 'toMinorUnits']);
+  });
+
+  it('is dependency-free: a bundle of it pulls in nothing but its own files', async () => {
+    const out = await build({
+      stdin: { contents: "export * from '@billing-api/client/money';", resolveDir: packageDir },
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'browser',
+    });
+    const inputs = Object.keys(out.metafile.inputs);
+    expect(inputs.length).toBeGreaterThan(0);
+    for (const input of inputs.filter((i) => i !== '<stdin>'))
+      expect(path.resolve(packageDir, input).startsWith(path.join(packageDir, 'dist') + path.sep), input).toBe(true);
   });
 });

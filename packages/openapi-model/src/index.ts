@@ -2,6 +2,7 @@
 
 export { missingStatuses, requiredStatuses, type StatusRequirement } from './conventions.js';
 export type * from './document.js';
+export { type DocumentedErrorCode, documentedErrorCodes } from './error-codes.js';
 export { HTTP_METHODS, type HttpMethod, isHttpMethod } from './methods.js';
 export {
   documentedStatuses,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runGenerate } from '../../../scripts/lib/package-tooling.js';
+import { runGenerate } from '@billing-api/package-tooling/generate';
 import { render } from './render.js';
 
 runGenerate({

@@ -3,18 +3,27 @@
  * them) and the staleness test (which compares them with the committed files) call this one
  * function, so "stale" means exactly "differs from what generate would write".
  *
- * We drive openapi-typescript through its Node API with the bundled JSON rather than its CLI with
- * redocly.yaml: its Redocly core is 1.x while the repository's config targets @redocly/cli 2, and the
- * bundle is what every other package reads too.
+ * - `openapi.ts`: openapi-typescript's `paths`, `components` and `operations`. We drive it through its
+ *   Node API with the bundle rather than its CLI with redocly.yaml: its Redocly core is 1.x while the
+ *   repository's config targets @redocly/cli 2, and the bundle is what every other package reads too.
+ * - `schemas.ts`: one alias per component schema.
+ * - `operations.ts`: what openapi-typescript does not say: the operationId of each path and method,
+ *   and the error codes each operation documents per status (its error examples: openapi-model's
+ *   `documentedErrorCodes`).
  */
 
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { openapi } from '@billing-api/openapi';
+import {
+  deref,
+  documentedErrorCodes,
+  listOperations,
+  type OpenApiDocument,
+  type Schema,
+} from '@billing-api/openapi-model';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 /** File name (inside `generated/`) -> contents. */
-export type RenderedFiles = Record<'openapi.ts' | 'schemas.ts', string>;
+export type RenderedFiles = Record<'openapi.ts' | 'schemas.ts' | 'operations.ts', string>;
 
 const BANNER = [
   '/**',
@@ -24,29 +33,58 @@ const BANNER = [
   '',
 ].join('\n');
 
-/** Where the bundled spec is, resolved through the workspace dependency on @billing-api/openapi. */
-export function bundledSpecPath(): string {
-  return createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json');
-}
-
-interface SpecDoc {
-  components?: { schemas?: Record<string, { title?: string; description?: string }> };
-}
-
 const RESERVED = new Set(['paths', 'components', 'operations', 'webhooks', '$defs']);
 
 /** One alias per component schema: `export type Invoice = components['schemas']['Invoice'];`. */
-export function renderAliases(spec: SpecDoc): string {
+export function renderAliases(spec: OpenApiDocument): string {
   const schemas = spec.components?.schemas ?? {};
   const lines = [BANNER, "import type { components } from './openapi.js';", ''];
   for (const [name, schema] of Object.entries(schemas)) {
     if (!/^[A-Z][A-Za-z0-9]*$/.test(name) || RESERVED.has(name)) {
       throw new Error(`component schema "${name}" cannot become a type alias: names must be PascalCase identifiers`);
     }
-    const summary = firstSentence(schema.description ?? '') || schema.title || name;
+    const { description = '', title } = deref<Schema>(spec, schema, `/components/schemas/${name}`);
+    const summary = firstSentence(description) || title || name;
     lines.push(`/** ${summary} */`, `export type ${name} = components['schemas']['${name}'];`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `OperationIds` (path -> method -> operationId) and `ErrorCodes` (operationId -> status -> codes). */
+export function renderOperations(spec: OpenApiDocument): string {
+  const entries = listOperations(spec).filter((entry) => entry.operationId !== undefined);
+  const byPath = new Map<string, string[]>();
+  for (const entry of entries) {
+    const line = `${entry.method}: '${entry.operationId}'`;
+    byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), line]);
+  }
+  return [
+    BANNER,
+    '/** The `operationId` of each path template and method. */',
+    'export interface OperationIds {',
+    ...[...byPath].map(([path, methods]) => `  ${JSON.stringify(path)}: { ${methods.join('; ')} };`),
+    '}',
+    '',
+    '/**',
+    ' * The error `code`s each operation documents, by HTTP status: the `code` of every example of its',
+    " * error responses (and a `const`/`enum` on the response schema's `code`, where one is declared).",
+    ' * A server may still send a code that is not listed here (a newer API, a proxy).',
+    ' */',
+    'export interface ErrorCodes {',
+    ...entries.flatMap((entry) => {
+      const statuses = new Map<number, string[]>();
+      for (const { status, code } of documentedErrorCodes(spec, entry))
+        statuses.set(status, [...(statuses.get(status) ?? []), `'${code}'`]);
+      if (statuses.size === 0) return [`  ${entry.operationId}: {};`];
+      return [
+        `  ${entry.operationId}: {`,
+        ...[...statuses].map(([s, codes]) => `    ${s}: ${codes.join(' | ')};`),
+        '  };',
+      ];
+    }),
+    '}',
+    '',
+  ].join('\n');
 }
 
 /** The first sentence of the description's first paragraph (a list does not count as one). */
@@ -57,9 +95,9 @@ function firstSentence(text: string): string {
   return (end === -1 ? flat : flat.slice(0, end + 1)).replaceAll('*/', '*\\/');
 }
 
-export async function render(specPath = bundledSpecPath()): Promise<RenderedFiles> {
-  const spec = JSON.parse(await readFile(specPath, 'utf8')) as SpecDoc;
-  const ast = await openapiTS(pathToFileURL(specPath), {
+export async function render(spec: OpenApiDocument = openapi): Promise<RenderedFiles> {
+  // openapi-typescript may annotate the object it is given: hand it a copy.
+  const ast = await openapiTS(structuredClone(spec) as Parameters<typeof openapiTS>[0], {
     // A property with a `default` stays optional in request bodies: the server fills it in.
     defaultNonNullable: false,
     // `type: object` without properties (the v1 envelope's `data`) means "any object", not "{}":
@@ -68,5 +106,9 @@ export async function render(specPath = bundledSpecPath()): Promise<RenderedFile
     emptyObjectsUnknown: true,
     silent: true,
   });
-  return { 'openapi.ts': `${BANNER}\n${astToString(ast)}`, 'schemas.ts': renderAliases(spec) };
+  return {
+    'openapi.ts': `${BANNER}\n${astToString(ast)}`,
+    'schemas.ts': renderAliases(spec),
+    'operations.ts': renderOperations(spec),
+  };
 }

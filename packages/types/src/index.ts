@@ -1,12 +1,15 @@
 /**
  * The public entry of @billing-api/types: the three maps openapi-typescript generates from the spec
  * (`paths`, `components`, `operations`), one alias per component schema (`Invoice`, `Problem`, ...,
- * generated so that a new schema gets its alias without anyone editing this file), and a few
- * helpers that read an operation's request and response bodies by `operationId`.
+ * generated so that a new schema gets its alias without anyone editing this file), the operationId
+ * and documented error codes of each operation (also generated), and a few helpers that read an
+ * operation's request and response bodies and error codes by `operationId`.
  */
 import type { operations } from '../generated/openapi.js';
+import type { ErrorCodes, OperationIds } from '../generated/operations.js';
 
 export type { $defs, components, operations, paths, webhooks } from '../generated/openapi.js';
+export type { ErrorCodes, OperationIds } from '../generated/operations.js';
 export type * from '../generated/schemas.js';
 
 /** Every `operationId` of the spec, e.g. `'listInvoices'` or `'applyCreditV1'`. */
@@ -44,3 +47,21 @@ export type RequestBody<Id extends OperationId> = operations[Id] extends { reque
 
 /** The path, query and header parameters of an operation. */
 export type OperationParameters<Id extends OperationId> = operations[Id]['parameters'];
+
+/** The `operationId` of `method path`: `OperationIdOf<'/api/v2/billing/invoices', 'get'>` is `'listInvoices'`. */
+export type OperationIdOf<P extends keyof OperationIds, M extends keyof OperationIds[P]> = OperationIds[P][M];
+
+/** The statuses for which an operation documents error codes. */
+export type ErrorCodeStatus<Id extends OperationId> = keyof ErrorCodes[Id] & number;
+
+/**
+ * The error codes an operation documents, at one status or at all of them:
+ * `ErrorCodeOf<'applyCreditToInvoice', 409>` is `'invoice_not_unpaid' | 'idempotency_key_reused' | ...`.
+ */
+export type ErrorCodeOf<
+  Id extends OperationId,
+  S extends ErrorCodeStatus<Id> = ErrorCodeStatus<Id>,
+> = ErrorCodes[Id][S];
+
+/** Every error code the spec documents, on any operation (v2 `lower_snake`, v1 `UPPER_SNAKE`). */
+export type ErrorCode = { [Id in OperationId]: ErrorCodeOf<Id> }[OperationId];

@@ -3,7 +3,7 @@
 // bundler) finds types that match the JavaScript. Needs `build` first (turbo's test depends on it).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describePublishedPackage } from '../../../scripts/lib/package-tooling.js';
+import { describePublishedPackage } from '@billing-api/package-tooling';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,7 +1,7 @@
 // The README's ```ts example is type-checked against the built package, so it cannot drift from the types.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeReadmeExamples } from '../../../scripts/lib/package-tooling.js';
+import { describeReadmeExamples } from '@billing-api/package-tooling';
 
 await describeReadmeExamples({
   packageDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),

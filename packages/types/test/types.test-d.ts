@@ -8,6 +8,9 @@ import type {
   CursorPage,
   components,
   ErrorBody,
+  ErrorCode,
+  ErrorCodeOf,
+  ErrorCodeStatus,
   ErrorV1,
   Invoice,
   InvoiceLine,
@@ -16,6 +19,7 @@ import type {
   InvoiceV1,
   Money,
   OperationId,
+  OperationIdOf,
   OperationParameters,
   operations,
   PageInfoV1,
@@ -150,5 +154,29 @@ describe('operation bodies', () => {
     expectTypeOf<'listInvoices'>().toExtend<OperationId>();
     expectTypeOf<'listInvoicesV1'>().toExtend<OperationId>();
     expectTypeOf<'noSuchOperation'>().not.toExtend<OperationId>();
+  });
+});
+
+describe('operation ids and error codes', () => {
+  it('map each path and method to its operationId', () => {
+    expectTypeOf<OperationIdOf<'/api/v2/billing/invoices/{id}', 'get'>>().toEqualTypeOf<'getInvoice'>();
+    expectTypeOf<OperationIdOf<'/api/billing/pay', 'post'>>().toEqualTypeOf<'payInvoiceV1'>();
+  });
+
+  it('give each operation the codes its error examples show, by status', () => {
+    expectTypeOf<'invoice_not_unpaid'>().toExtend<ErrorCodeOf<'applyCreditToInvoice', 409>>();
+    expectTypeOf<'amount_exceeds_credit_balance'>().toExtend<ErrorCodeOf<'applyCreditToInvoice', 422>>();
+    expectTypeOf<'amount_exceeds_credit_balance'>().not.toExtend<ErrorCodeOf<'applyCreditToInvoice', 409>>();
+    expectTypeOf<'INVOICE_NOT_UNPAID'>().toExtend<ErrorCodeOf<'applyCreditV1'>>();
+    expectTypeOf<410>().toExtend<ErrorCodeStatus<'getPaymentLinkV1'>>();
+    expectTypeOf<410>().not.toExtend<ErrorCodeStatus<'getInvoiceV1'>>();
+  });
+
+  it('a misspelt code is not an error code of the API', () => {
+    expectTypeOf<'invoice_not_unpiad'>().not.toExtend<ErrorCode>();
+    expectTypeOf<'invoice_not_unpaid' | 'PAYMENT_LINK_EXPIRED'>().toExtend<ErrorCode>();
+    // @ts-expect-error a typo is a compile error where a code is expected
+    const typo: ErrorCodeOf<'payInvoice'> = 'payment_decilned';
+    void typo;
   });
 });

@@ -1,5 +1,6 @@
-// Type-check benchmark, client side: the same calls as raw-openapi-fetch.ts, through @billing-api/client.
-import { createBillingClient } from '@billing-api/client';
+// Type-check benchmark, client side: the same calls (and the same branch on an error code) as
+// raw-openapi-fetch.ts, through @billing-api/client.
+import { createBillingClient, isBillingApiError } from '@billing-api/client';
 
 const billing = createBillingClient({ baseUrl: 'https://billing.example', apiKey: 'key' });
 
@@ -8,10 +9,16 @@ export async function consumer(): Promise<number> {
   const invoice = await billing.GET('/api/v2/billing/invoices/{id}', {
     params: { path: { id: list.data[0]?.id ?? 'inv_x' } },
   });
-  const applied = await billing.POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
-    params: { path: { id: invoice.id } },
-    body: { amount: 130, noEmail: true },
-  });
+  const applied = await billing
+    .POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+      params: { path: { id: invoice.id } },
+      body: { amount: 130, noEmail: true },
+    })
+    .catch((error: unknown) => {
+      if (isBillingApiError(error, 'applyCreditToInvoice') && error.code === 'invoice_not_unpaid')
+        return { amountApplied: error.status };
+      throw error;
+    });
   const note = await billing.GET('/api/v2/billing/invoices/{id}/credit-note', { params: { path: { id: invoice.id } } });
   const v1 = await billing.GET('/api/billing/invoices', { params: { query: { status: 'Unpaid', page: 1 } } });
   const v1Applied = await billing.POST('/api/billing/invoice/{id}/apply-credit', {

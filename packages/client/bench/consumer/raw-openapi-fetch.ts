@@ -16,6 +16,7 @@ export async function consumer(): Promise<number> {
     params: { path: { id: invoice.data.id } },
     body: { amount: 130, noEmail: true },
   });
+  if (applied.error?.code === 'invoice_not_unpaid') return applied.error.status;
   if (!applied.data) throw new Error('applied');
   const note = await api.GET('/api/v2/billing/invoices/{id}/credit-note', {
     params: { path: { id: invoice.data.id } },

@@ -153,6 +153,7 @@ describe('raw and failures', () => {
     });
     expect(failed.response.status).toBe(404);
     expect(failed.error?.code).toBe('invoice_not_found');
+    expect(failed.error?.operationId).toBe('getInvoice');
   });
 
   it('a timeout aborts the request on the wire', async () => {
@@ -161,6 +162,43 @@ describe('raw and failures', () => {
       BillingTimeoutError,
     );
     await expect.poll(() => server.requests[0]?.aborted).toBe(true);
+  });
+
+  it('a connection cut in the middle of the body: a GET is retried and succeeds', async () => {
+    const invoice = await billing.GET('/api/v2/billing/invoices/{id}', {
+      params: { path: { id } },
+      headers: { 'X-Mock-Drop-Body': 'get-1' },
+    });
+    expect(invoice.id).toBe(id);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a cut body on a v2 POST is retried with the same key; on a v1 POST it is a BillingNetworkError', async () => {
+    const { data, idempotencyKey } = await billing
+      .POST('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+        params: { path: { id } },
+        body: { amount: 130 },
+        headers: { 'X-Mock-Drop-Body': 'post-1' },
+      })
+      .withResponse();
+    expect(typeof data.invoicePaid).toBe('boolean');
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual([idempotencyKey, idempotencyKey]);
+    server.requests.length = 0;
+    const error = await billing
+      .POST('/api/billing/invoice/{id}/apply-credit', {
+        params: { path: { id: 46376 } },
+        body: { amount: '130.00' },
+        headers: { 'X-Mock-Drop-Body': 'v1-1' },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BillingNetworkError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('withResponse() gives the real response headers and the X-Request-Id', async () => {
+    const { response, requestId } = await billing.GET('/api/v2/billing/cards').withResponse();
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(requestId).toMatch(/^req_/);
   });
 
   it('a closed port is a BillingNetworkError', async () => {

@@ -1,5 +1,6 @@
-// Every failure is a typed BillingError: v2 problem+json and the v1 envelope map to one
-// BillingApiError; malformed JSON, an HTML page from a proxy and an empty body do too.
+// Every failure is a typed BillingError, through GET/POST and through raw: v2 problem+json and the
+// v1 envelope map to one BillingApiError; malformed JSON, an HTML page from a proxy and an empty body
+// do too. Codes are kept where the spec documents them for the operation, else http_<status>.
 import { describe, expect, it } from 'vitest';
 import {
   BillingApiError,
@@ -127,17 +128,78 @@ describe('BillingApiError', () => {
   });
 });
 
-describe('nothing rejects with an untyped value', () => {
-  const answers: [string, Response | Error][] = [
-    ['network error', networkError()],
-    ['a thrown string-like error', new Error('socket hang up')],
-    ['HTML 502', new Response('<html/>', { status: 502 })],
-    ['truncated JSON 500', new Response('{', { status: 500 })],
-    ['empty 404', new Response(null, { status: 404 })],
-    ['binary 200', new Response(new Uint8Array([0xff, 0xfe, 0x00]), { status: 200 })],
+describe('every failure, through either surface, is a typed BillingError', () => {
+  const answers: [string, () => Response | Error][] = [
+    ['network error', () => networkError()],
+    ['a thrown string-like error', () => new Error('socket hang up')],
+    ['HTML 502', () => new Response('<html/>', { status: 502 })],
+    ['truncated JSON 500', () => new Response('{', { status: 500 })],
+    ['empty 404', () => new Response(null, { status: 404 })],
+    ['empty 504', () => new Response('', { status: 504 })],
+    ['504 with Content-Length: 0', () => new Response('', { status: 504, headers: { 'content-length': '0' } })],
+    ['binary 200', () => new Response(new Uint8Array([0xff, 0xfe, 0x00]), { status: 200 })],
+    ['HTML 200 from a proxy', () => new Response('<html>maintenance</html>', { status: 200 })],
   ];
-  it.each(answers)('%s', async (_, answer) => {
-    for (const v1 of [false, true]) expect(await failure(answer, { v1 })).toBeInstanceOf(BillingError);
+
+  it.each(answers)('GET/POST reject with one: %s', async (_, answer) => {
+    for (const v1 of [false, true]) expect(await failure(answer(), { v1 })).toBeInstanceOf(BillingError);
+  });
+
+  it.each(answers)('raw answers `error` (a BillingApiError) or rejects with one: %s', async (_, answer) => {
+    for (const v1 of [false, true]) {
+      const billing = createBillingClient({
+        baseUrl: 'https://billing.test',
+        apiKey: 'k',
+        fetch: stubFetch(answer()).fetch,
+        retry: false,
+      });
+      const call = v1
+        ? billing.raw.POST('/api/billing/invoice/{id}/apply-credit', {
+            params: { path: { id: 46376 } },
+            body: { amount: '130.00' },
+          })
+        : billing.raw.GET('/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } });
+      const outcome = await call.then(
+        (result) => result,
+        (rejected: unknown) => ({ rejected }),
+      );
+      if ('rejected' in outcome) {
+        expect(outcome.rejected).toBeInstanceOf(BillingNetworkError);
+        continue;
+      }
+      // The README's `if (error)` must see every failure: a truthy, typed error, never '' or undefined.
+      expect(outcome.error).toBeInstanceOf(BillingApiError);
+      expect(outcome.data).toBeUndefined();
+      expect(outcome.error?.response).toBe(outcome.response);
+    }
+  });
+
+  it('raw: an error status with an empty body is http_<status>, not a falsy error', async () => {
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stubFetch(new Response(null, { status: 504, statusText: 'Gateway Timeout' })).fetch,
+      retry: false,
+    });
+    const { data, error } = await billing.raw.GET('/api/v2/billing/cards');
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({
+      status: 504,
+      code: 'http_504',
+      message: 'HTTP 504 Gateway Timeout with an empty body',
+    });
+  });
+
+  it('raw: a 2xx that is not JSON is malformed_response, not a SyntaxError', async () => {
+    const html = '<html>maintenance</html>';
+    const billing = createBillingClient({
+      baseUrl: 'https://billing.test',
+      apiKey: 'k',
+      fetch: stubFetch(new Response(html, { status: 200, headers: { 'content-type': 'text/html' } })).fetch,
+    });
+    const { error } = await billing.raw.GET('/api/v2/billing/cards');
+    expect(error).toBeInstanceOf(BillingApiError);
+    expect(error).toMatchObject({ status: 200, code: 'malformed_response', body: html });
   });
 
   it('a network failure is a BillingNetworkError', async () => {
@@ -145,7 +207,31 @@ describe('nothing rejects with an untyped value', () => {
   });
 });
 
+describe('codes the spec does not document', () => {
+  it('keep the code where the spec documents it for the operation and status', async () => {
+    const error = await failure(json(problem(422, 'no_credit_available', 'none'), 422));
+    expect(error).toMatchObject({ code: 'no_credit_available', rawCode: 'no_credit_available' });
+    expect(error?.operationId).toBe('applyCreditToInvoice');
+  });
+
+  it('become http_<status>, with the server code in rawCode (a newer server, another status)', async () => {
+    const newer = await failure(json(problem(409, 'invoice_locked', 'locked'), 409));
+    expect(newer).toMatchObject({ status: 409, code: 'http_409', rawCode: 'invoice_locked', message: 'locked' });
+    // A real code of the operation, but at a status the spec does not give it.
+    const moved = await failure(json(problem(400, 'no_credit_available', 'none'), 400));
+    expect(moved).toMatchObject({ code: 'http_400', rawCode: 'no_credit_available' });
+  });
+});
+
 describe('isBillingApiError', () => {
+  it('with an operationId, matches only errors of a call to that operation', async () => {
+    const error = await failure(json(problem(409, 'invoice_not_unpaid', 'paid'), 409));
+    expect(isBillingApiError(error, 'applyCreditToInvoice')).toBe(true);
+    expect(isBillingApiError(error, 'payInvoice')).toBe(false);
+    const v1 = await failure(json({ message: 'x', code: 'INVOICE_NOT_UNPAID' }, 400), { v1: true });
+    expect(isBillingApiError(v1, 'applyCreditV1')).toBe(true);
+  });
+
   it('recognises the error, also from another copy of the package (ESM and CJS side by side)', async () => {
     const error = await failure(json(problem(409, 'invoice_not_unpaid', 'paid'), 409));
     expect(isBillingApiError(error)).toBe(true);

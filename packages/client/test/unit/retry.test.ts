@@ -8,7 +8,7 @@ import {
   BillingNetworkError,
   createBillingClient,
 } from '../../src/index.js';
-import { type Answer, invoice, json, networkError, problem, stubFetch } from '../helpers.js';
+import { type Answer, droppedBody, invoice, json, networkError, problem, stubFetch } from '../helpers.js';
 
 const v2Get = ['/api/v2/billing/invoices/{id}', { params: { path: { id: 'inv_1' } } }] as const;
 
@@ -78,7 +78,8 @@ describe('backoff schedule', () => {
     const { error } = await settle(billing.GET(...v2Get));
     expect(stub.mock).toHaveBeenCalledTimes(3);
     expect(error).toBeInstanceOf(BillingApiError);
-    expect(error).toMatchObject({ status: 503, code: 'unavailable' });
+    // 503 is not a status the spec documents codes for: the code is http_503, the server's in rawCode.
+    expect(error).toMatchObject({ status: 503, code: 'http_503', rawCode: 'unavailable' });
   });
 
   it('honours maxAttempts and retry: false', async () => {
@@ -156,6 +157,42 @@ describe('what is retried', () => {
       (await settle(onNetwork.billing.raw.POST('/api/billing/pay', { body: { invoiceId: 46376 } as never }))).error,
     ).toBeInstanceOf(BillingNetworkError);
     expect(onNetwork.stub.mock).toHaveBeenCalledTimes(1);
+  });
+
+  it('a connection dropped while the body is read: a GET is retried', async () => {
+    const { stub, billing } = client([() => droppedBody(), json(invoice)]);
+    expect((await settle(billing.GET(...v2Get))).value).toEqual(invoice);
+    expect(stub.mock).toHaveBeenCalledTimes(2);
+  });
+
+  it('a dropped body on a v2 POST is retried with the same Idempotency-Key, through raw too', async () => {
+    for (const surface of ['POST', 'raw'] as const) {
+      const { stub, billing } = client([() => droppedBody(), json({ invoicePaid: true })]);
+      const post = surface === 'raw' ? billing.raw.POST : billing.POST;
+      const call = post('/api/v2/billing/invoices/{id}/actions/apply-credit', {
+        params: { path: { id: 'inv_1' } },
+        body: { amount: 5 },
+      });
+      const { value } = await settle(call as Promise<unknown>);
+      expect(surface === 'raw' ? (value as { data: unknown }).data : value).toEqual({ invoicePaid: true });
+      const keys = stub.requests.map((r) => r.headers.get('idempotency-key'));
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+    }
+  });
+
+  it('a dropped body after the last attempt, or on a v1 POST, is a BillingNetworkError naming the call', async () => {
+    const get = client([() => droppedBody()], { retry: { maxAttempts: 2 } });
+    const { error } = await settle(get.billing.GET(...v2Get));
+    expect(get.stub.mock).toHaveBeenCalledTimes(2);
+    expect(error).toBeInstanceOf(BillingNetworkError);
+    expect((error as Error).message).toBe(
+      'GET https://billing.test/api/v2/billing/invoices/inv_1 failed: UND_ERR_SOCKET',
+    );
+    const v1 = client([() => droppedBody(), json({})]);
+    const raw = await settle(v1.billing.raw.POST('/api/billing/pay', { body: { invoiceId: 46376 } as never }));
+    expect(raw.error).toBeInstanceOf(BillingNetworkError);
+    expect(v1.stub.mock).toHaveBeenCalledTimes(1);
   });
 
   it('GETs through billing.raw too', async () => {
