@@ -27,7 +27,7 @@ export const KIT_FINDING_CODES = [
   'error_not_pinpointed',
   /** The server could not be reached, or the body was not what its Content-Type says. */
   'transport_error',
-  /** Static: an operation lacks a status DESIGN.md requires. */
+  /** Static: an operation lacks a status the API's conventions require. */
   'missing_status',
   /** Static: a `$ref` does not resolve. */
   'unresolved_ref',

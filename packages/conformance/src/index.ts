@@ -13,7 +13,7 @@ export {
   type OperationRow,
   type ScenarioResult,
 } from './live/matrix.js';
-export { type LiveOptions, type LiveReport, runLive, UsageError } from './live/runner.js';
+export { type LiveOptions, type LiveReport, type Progress, runLive, UsageError } from './live/runner.js';
 export type { Scenario, ScenarioKind } from './live/scenario.js';
 export { allScenarios } from './live/scenarios/index.js';
 export { type Mutation, mutationsOf } from './live/scenarios/negative.js';
@@ -21,10 +21,11 @@ export { toJson } from './report/json.js';
 export { formatJUnit } from './report/junit.js';
 export { formatMarkdown } from './report/markdown.js';
 export type { RunReport } from './report/model.js';
+export { formatProgress } from './report/progress.js';
 export { formatSummary } from './report/summary.js';
 export { REPORT_FILES, writeReports } from './report/write.js';
 export { type RunOptions, runConformance } from './run.js';
-export { checkSpec, requiredStatuses, type StaticReport } from './static/index.js';
+export { checkSpec, type StaticReport } from './static/index.js';
 export type { ConformanceValidator, RequestParts } from './validators.js';
 export {
   bundledValidator,

@@ -1,11 +1,18 @@
 // validateResponse / validateRequest of the kit. They wrap @billing-api/validation's validator (status,
 // content type, required headers, body schema: nothing is validated twice) and add the two checks
 // it does not make: `Idempotent-Replayed` only where the documented response declares it, and
-// `X-Request-Id` equal to the body's `requestId` (DESIGN.md §4.1, tracing). Findings about the
+// `X-Request-Id` equal to the body's `requestId`. Findings about the
 // response as a whole get a pointer too: `/status`, `/header/Content-Type`.
-import { createSpecValidator, type HeadersInput, type QueryInput, type SpecValidator } from '@billing-api/validation';
+import { type OpenApiDocument, type OperationEntry, responseFor } from '@billing-api/openapi-model';
+import {
+  createSpecValidator,
+  type HeadersInput,
+  type OperationInfo,
+  type QueryInput,
+  type SpecValidator,
+} from '@billing-api/validation';
 import type { Finding } from './findings.js';
-import { bundledSpec, deref, documentedResponse, type Json, operationObject } from './spec.js';
+import { bundledSpec } from './spec.js';
 
 /** Pointers for findings about the response as a whole (the validator leaves them empty). */
 const WHOLE_RESPONSE_POINTERS: Partial<Record<string, string>> = {
@@ -30,7 +37,9 @@ export interface RequestParts {
 
 export interface ConformanceValidator {
   readonly spec: SpecValidator;
-  readonly document: Json;
+  readonly document: OpenApiDocument;
+  /** The operation's entry in the model's operation list; throws for an unknown operationId. */
+  entry(operation: string): OperationEntry;
   /** Checks a response of `operation` (an operationId) against the spec. `[]` means it conforms. */
   validateResponse(operation: string, status: number, headers: HeadersInput, body: unknown): Finding[];
   /** Checks a request meant for `operation` against the spec (parameters, body, content type). */
@@ -58,13 +67,19 @@ function readHeaders(headers: HeadersInput, names: readonly string[]): Map<strin
   return found;
 }
 
-export function createConformanceValidator(document: Json = bundledSpec): ConformanceValidator {
+export function createConformanceValidator(document: OpenApiDocument = bundledSpec): ConformanceValidator {
   const spec = createSpecValidator(document);
 
-  function operationInfo(operation: string) {
+  function operationInfo(operation: string): OperationInfo {
     const info = spec.getOperation(operation);
     if (!info) throw new Error(`${operation} is not an operationId of the spec`);
     return info;
+  }
+
+  function entry(operation: string): OperationEntry {
+    const found = spec.getEntry(operation);
+    if (!found) throw new Error(`${operation} is not an operationId of the spec`);
+    return found;
   }
 
   function pathOf(operation: string, pathParams: Record<string, string | number> = {}): string {
@@ -79,11 +94,9 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
     const key = `${operation} ${status}`;
     let set = declaredHeaders.get(key);
     if (set === undefined) {
-      const info = spec.getOperation(operation);
-      const documented = info && documentedResponse(operationObject(document, info.pathTemplate, info.method), status);
-      set = documented
-        ? new Set(Object.keys((deref(document, documented).headers ?? {}) as Json).map((h) => h.toLowerCase()))
-        : null;
+      const found = spec.getEntry(operation);
+      const documented = found && responseFor(found, status);
+      set = documented ? new Set(Object.keys(documented.response.headers ?? {}).map((h) => h.toLowerCase())) : null;
       declaredHeaders.set(key, set);
     }
     return set;
@@ -119,7 +132,8 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
       }
     }
     const requestId = own.get('x-request-id');
-    const bodyRequestId = body !== null && typeof body === 'object' ? (body as Json).requestId : undefined;
+    const bodyRequestId =
+      body !== null && typeof body === 'object' ? (body as { requestId?: unknown }).requestId : undefined;
     if (requestId !== undefined && typeof bodyRequestId === 'string' && bodyRequestId !== requestId) {
       findings.push({
         operation,
@@ -163,7 +177,7 @@ export function createConformanceValidator(document: Json = bundledSpec): Confor
     return result.findings;
   }
 
-  return { spec, document, validateResponse, validateRequest, pathOf };
+  return { spec, document, entry, validateResponse, validateRequest, pathOf };
 }
 
 let shared: ConformanceValidator | undefined;

@@ -1,14 +1,16 @@
-// The Arazzo workflows of spec/workflows/: they lint, they name only operations and security schemes
-// of the spec, the four flows of issue 5 are there, and `redocly respect` runs each one green against
-// a fresh sandbox account (JSON output kept in test-results/respect/) — and red against a faulty server.
+// The Arazzo workflows @billing-api/openapi exports (`./workflows/*`): they lint with the spec
+// package's workflow config, they name only operations and security schemes of the spec, the four
+// flows are there, and `redocly respect` runs each one green against a fresh sandbox account (JSON
+// output kept in test-results/respect/) — and red against a faulty server.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listOperations } from '@billing-api/openapi-model';
 import type { RunningSandbox } from '@billing-api/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { bundledSpec } from '../src/spec.js';
 import { jsonResponse, startFaultProxy } from './helpers/fault-proxy.js';
-import { PACKAGE_DIR, redocly, WORKFLOWS_DIR } from './helpers/redocly.js';
+import { PACKAGE_DIR, redocly, WORKFLOWS_DIR, WORKFLOWS_LINT_CONFIG } from './helpers/redocly.js';
 import { withSandbox } from './helpers/sandbox.js';
 
 const FLOWS = {
@@ -63,14 +65,10 @@ async function freshKey(): Promise<string> {
 }
 
 describe('Arazzo workflows', () => {
-  it('are the four flows of issue 5, in Arazzo 1.0.1, naming only operations and schemes of the spec', async () => {
+  it('are the four flows, in Arazzo 1.0.1, naming only operations and schemes of the spec', async () => {
     expect((await readdir(WORKFLOWS_DIR)).filter((f) => f.endsWith('.arazzo.yaml')).sort()).toEqual([...files].sort());
-    const operationIds = new Set(
-      Object.values(bundledSpec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
-        Object.values(item).map((op) => op.operationId),
-      ),
-    );
-    const schemes = new Set(Object.keys(bundledSpec.components.securitySchemes));
+    const operationIds = new Set(listOperations(bundledSpec).map((o) => o.operationId));
+    const schemes = new Set(Object.keys(bundledSpec.components?.securitySchemes ?? {}));
     for (const file of files) {
       const doc = parse(await readFile(join(WORKFLOWS_DIR, file), 'utf8'));
       expect(doc.arazzo).toBe('1.0.1');
@@ -85,7 +83,12 @@ describe('Arazzo workflows', () => {
   });
 
   it('lint clean, and lint catches a broken workflow', async () => {
-    const clean = await redocly(['lint', '--config', 'redocly.yaml', ...files.map((f) => join(WORKFLOWS_DIR, f))]);
+    const clean = await redocly([
+      'lint',
+      '--config',
+      WORKFLOWS_LINT_CONFIG,
+      ...files.map((f) => join(WORKFLOWS_DIR, f)),
+    ]);
     expect(clean.output).toContain('valid');
     expect(clean.code).toBe(0);
     const brokenDir = join(PACKAGE_DIR, 'test-results', 'arazzo-lint');
@@ -98,7 +101,7 @@ describe('Arazzo workflows', () => {
         .replace('url: ../openapi.yaml', `url: ${join(WORKFLOWS_DIR, '../openapi.yaml')}`)
         .replace('  version: 1.0.0\n', ''),
     );
-    const failed = await redocly(['lint', '--config', 'redocly.yaml', '--format', 'stylish', broken]);
+    const failed = await redocly(['lint', '--config', WORKFLOWS_LINT_CONFIG, '--format', 'stylish', broken]);
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain('The field `version` must be present on this level');
   });

@@ -1,18 +1,51 @@
 // Live conformance against a fresh sandbox: every operation and every documented status is reached
-// and every response conforms; ids come from responses; against a server that is not a sandbox
-// (control endpoints unused) the statuses it cannot reach are listed with the reason.
+// and every response conforms; ids come from responses; the run works in accounts of its own and
+// moves the shared sandbox clock once, just past a payment link's expiry. Against a server that is
+// not a sandbox (control endpoints unused) the statuses it cannot reach are listed with the reason,
+// a conforming answer for another state of the data is `not reachable` rather than a failure, and
+// lists are read once until the run changes something.
 
+import { listOperations } from '@billing-api/openapi-model';
 import type { RunningSandbox } from '@billing-api/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LiveReport, runLive, UsageError } from '../src/index.js';
+import { type LiveReport, type Progress, runLive, UsageError } from '../src/index.js';
+import { startLocalSandbox } from '../src/local-sandbox.js';
+import { bundledSpec } from '../src/spec.js';
+import { jsonResponse, startFaultProxy } from './helpers/fault-proxy.js';
 import { readWriteKey, withSandbox } from './helpers/sandbox.js';
+import { example } from './helpers/spec.js';
+
+const LINK_TTL_DAYS = 30;
+const operations = listOperations(bundledSpec);
 
 let sandbox: RunningSandbox;
 let report: LiveReport;
+/** The demo account's data and the sandbox clock offset, before and after the run. */
+const demo: Array<{ invoices: string[]; credit: number }> = [];
+const offsets: number[] = [];
+const progress: Progress[] = [];
+
+async function get(path: string, key?: string): Promise<any> {
+  const response = await fetch(`${sandbox.url}${path}`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+  return response.json();
+}
+
+async function demoState() {
+  const key = readWriteKey(sandbox);
+  const list = await get('/api/v2/billing/invoices?limit=100', key);
+  const credit = await get('/api/v2/billing/credit', key);
+  return { invoices: list.data.map((i: { id: string }) => i.id).sort(), credit: credit.amount };
+}
+
 beforeAll(async () => {
-  sandbox = await withSandbox();
-  report = await runLive({ baseUrl: sandbox.url });
-});
+  sandbox = await withSandbox({ linkTtlDays: LINK_TTL_DAYS });
+  demo.push(await demoState());
+  offsets.push((await get('/sandbox/clock')).offsetMs);
+  // A key is given, as a user of a shared sandbox might: the run must not use it.
+  report = await runLive({ baseUrl: sandbox.url, apiKey: readWriteKey(sandbox), onProgress: (p) => progress.push(p) });
+  demo.push(await demoState());
+  offsets.push((await get('/sandbox/clock')).offsetMs);
+}, 300_000); // a whole run; bounded, so a hung server still ends the file
 afterAll(async () => {
   await sandbox.close();
 });
@@ -27,7 +60,12 @@ describe('a fresh sandbox', () => {
   });
 
   it('exercises every operation and every documented status', () => {
-    expect(report.matrix.totals).toMatchObject({ operations: 29, operationsExercised: 29, failed: 0, notReachable: 0 });
+    expect(report.matrix.totals).toMatchObject({
+      operations: operations.length,
+      operationsExercised: operations.length,
+      failed: 0,
+      notReachable: 0,
+    });
     expect(report.matrix.totals.cells).toBe(report.matrix.totals.exercised);
     expect(report.matrix.undocumented).toEqual([]);
     const kinds = new Set(report.results.map((r) => r.kind));
@@ -87,9 +125,55 @@ describe('a fresh sandbox', () => {
         'unknown_property',
       ]),
     );
-    expect(report.results.filter((r) => r.kind === 'auth' && r.status === 401).length).toBeGreaterThanOrEqual(27 * 3);
+    // Every secured operation that documents a 401 got one with no credential and with a wrong key.
+    const passed = new Set(report.results.filter((r) => r.outcome === 'passed').map((r) => r.id));
+    const secured = operations.filter(
+      (o) => o.security.some((r) => Object.keys(r).length > 0) && o.responses.some((r) => r.status === '401'),
+    );
+    expect(secured.length).toBeGreaterThan(0);
+    for (const o of secured)
+      expect([`${o.id} 401 no credentials`, `${o.id} 401 wrong key`].filter((id) => !passed.has(id))).toEqual([]);
+  });
+
+  it('works in accounts of its own: the demo account whose key was given is untouched', () => {
+    expect(demo[1]).toEqual(demo[0]);
+    expect(progress.filter((p) => p.event === 'notice').map((p) => p.event === 'notice' && p.message)).toEqual([
+      `${sandbox.url} is a sandbox: the run makes accounts of its own and does not use the key given (--no-sandbox checks with it)`,
+    ]);
+  });
+
+  it('moves the shared clock once, just past a payment link expiry, and reports the distance', () => {
+    const moved = offsets[1]! - offsets[0]!;
+    expect(report.clockMovedMs).toBe(moved);
+    const ttl = LINK_TTL_DAYS * 86_400_000;
+    expect(moved).toBeGreaterThan(ttl);
+    expect(moved).toBeLessThanOrEqual(ttl + 2000);
+  });
+
+  it('reports progress operation by operation, kind by kind, ending with every scenario', () => {
+    const steps = progress.filter((p) => p.event === 'operation');
+    expect(progress[0]).toMatchObject({ event: 'notice' });
+    expect(progress[1]).toMatchObject({ event: 'start', sandbox: true, scenarios: report.results.length });
+    expect(steps.at(-1)).toMatchObject({ done: report.results.length, total: report.results.length });
+    expect(steps.flatMap((s) => (s.event === 'operation' ? s.results : []))).toEqual(report.results);
+    for (const step of steps)
+      if (step.event === 'operation')
+        expect(new Set(step.results.map((r) => `${r.kind} ${r.operation}`))).toEqual(
+          new Set([`${step.kind} ${step.operation}`]),
+        );
   });
 });
+
+/** A fresh account on the sandbox, made by the test (not the kit), so a black-box run sees only its data. */
+async function account(setup: object): Promise<string> {
+  const response = await fetch(`${sandbox.url}/sandbox/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ keys: { app: ['read:billing', 'write:billing'] }, ...setup }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { keys: { app: string } }).keys.app;
+}
 
 describe('a server that is not a sandbox', () => {
   it('is checked with the given key; what needs control endpoints is listed as not reachable, with the reason', async () => {
@@ -102,6 +186,7 @@ describe('a server that is not a sandbox', () => {
     });
     expect(generic.sandbox).toBe(false);
     expect(generic.findings).toEqual([]);
+    expect(generic.clockMovedMs).toBe(0);
     const state = (operation: string, status: number) =>
       generic.matrix.operations.find((o) => o.operation === operation)!.cells.find((c) => c.status === status)!;
     expect(state('getInvoice', 200).state).toBe('exercised');
@@ -120,10 +205,122 @@ describe('a server that is not a sandbox', () => {
     ]);
   });
 
+  it('takes a conforming answer for another state of the data as not reachable, never a failure', async () => {
+    // A server that checks "is anything left to credit?" before "may this invoice be credited?":
+    // both rules hold for a cancelled invoice, and the spec does not say which one answers.
+    const nothingToCredit = example('ProblemNothingToCredit');
+    const proxy = await startFaultProxy(sandbox.url, [
+      {
+        operation: 'createCreditInvoice',
+        response: (r) =>
+          r.status === 409
+            ? jsonResponse({ ...r, status: 422 }, (body) => ({
+                ...nothingToCredit,
+                requestId: body.requestId,
+                timestamp: body.timestamp,
+              }))
+            : r,
+      },
+    ]);
+    try {
+      const key = await account({ invoices: [{ status: 'cancelled' }] });
+      const run = await runLive({
+        baseUrl: proxy.url,
+        apiKey: key,
+        sandbox: false,
+        operations: ['createCreditInvoice'],
+        kinds: ['rule'],
+      });
+      expect(proxy.applied).toBeGreaterThan(0);
+      expect(run.findings).toEqual([]);
+      const rule = run.results.find((r) => r.id === 'createCreditInvoice 409 invoice_not_creditable')!;
+      expect(rule.outcome).toBe('not_reachable');
+      expect(rule.reason).toContain('the server answered 422 nothing_to_credit');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('still fails a conforming answer that is not a business rule (an invoice it just listed is "not found")', async () => {
+    const notFound = example('ProblemInvoiceNotFound');
+    const proxy = await startFaultProxy(sandbox.url, [
+      {
+        operation: 'createCreditInvoice',
+        response: (r) =>
+          r.status === 409
+            ? jsonResponse({ ...r, status: 404 }, (body) => ({
+                ...notFound,
+                requestId: body.requestId,
+                timestamp: body.timestamp,
+              }))
+            : r,
+      },
+    ]);
+    try {
+      const key = await account({ invoices: [{ status: 'cancelled' }] });
+      const run = await runLive({
+        baseUrl: proxy.url,
+        apiKey: key,
+        sandbox: false,
+        operations: ['createCreditInvoice'],
+        kinds: ['rule'],
+      });
+      const rule = run.results.find((r) => r.id === 'createCreditInvoice 409 invoice_not_creditable')!;
+      expect(rule.outcome).toBe('failed');
+      expect(rule.findings.map((f) => [f.code, f.actual])).toEqual([['unexpected_status', '404 invoice_not_found']]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('reads each list once until the run changes something', async () => {
+    const key = await account({ invoices: [{ status: 'unpaid' }] });
+    const run = await runLive({
+      baseUrl: sandbox.url,
+      apiKey: key,
+      sandbox: false,
+      operations: ['getInvoice', 'getInvoicePdf'],
+      kinds: ['negative', 'auth', 'not-found', 'success'],
+    });
+    expect(run.findings).toEqual([]);
+    const scenariosNeedingAnInvoice = run.results.filter((r) => r.outcome === 'passed').length;
+    expect(scenariosNeedingAnInvoice).toBeGreaterThan(5);
+    expect(run.exchanges.filter((e) => e.operation === 'listInvoices')).toHaveLength(1);
+  });
+
+  it("takes a 429 the server already gave an operation as its rate-limit scenario's proof, spending nothing", async () => {
+    const limited = await withSandbox({ rateLimit: '4/2s' });
+    try {
+      const run = await runLive({
+        baseUrl: limited.url,
+        apiKey: readWriteKey(limited),
+        sandbox: false,
+        operations: ['listInvoices'],
+        kinds: ['negative', 'rate-limit'],
+      });
+      expect(run.findings).toEqual([]);
+      expect(run.exchanges.some((e) => e.scenario.includes(' 400 ') && e.response.status === 429)).toBe(true);
+      const scenario = run.results.find((r) => r.kind === 'rate-limit')!;
+      expect(scenario.outcome).toBe('passed');
+      expect(run.exchanges.filter((e) => e.scenario === scenario.id)).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('needs an API key', async () => {
     await expect(runLive({ baseUrl: sandbox.url, sandbox: false })).rejects.toThrow(UsageError);
     await expect(runLive({ baseUrl: sandbox.url, sandbox: false })).rejects.toThrow(
       `--api-key is required: ${sandbox.url} is not a sandbox, so the kit cannot create an account`,
+    );
+  });
+});
+
+describe('the local sandbox', () => {
+  it('is an optional dependency: without it, one line says what to install', async () => {
+    const missing = '@billing-api/sandbox-that-is-not-installed';
+    await expect(startLocalSandbox(() => import(missing), missing)).rejects.toThrow(
+      `without --base-url the kit starts a local sandbox, which needs ${missing}: install it (npm install ${missing}) or pass --base-url`,
     );
   });
 });

@@ -11,6 +11,7 @@ import {
   checkSpec,
   formatJUnit,
   formatMarkdown,
+  formatProgress,
   formatSummary,
   REPORT_FILES,
   type RunReport,
@@ -85,6 +86,9 @@ function fixtureReport(): RunReport {
       exchanges,
       matrix,
       findings: results.flatMap((r) => r.findings),
+      clockMovedMs: 0,
+      rateLimitWaitMs: 0,
+      durationMs: 1234,
     },
   };
 }
@@ -116,6 +120,40 @@ describe('reporters', () => {
     expect(text).toContain('listCards /paths/~1api~1v2~1billing~1cards/get/responses missing_status: expected 429');
     expect(text).toContain('getInvoice 200 /path/id unexpected_status: expected 404, got 200');
     expect(text.trimEnd().split('\n').at(-1)).toBe('Result: FAIL (2 findings)');
+  });
+
+  it('summary: the run time and, on a sandbox, how far the run moved its shared clock', () => {
+    expect(formatSummary(report)).toContain('Time: 1.2 s\n');
+    expect(formatSummary(report)).not.toContain('clock');
+    const sandbox = {
+      ...report,
+      live: { ...report.live, sandbox: true, clockMovedMs: 30 * 86_400_000 + 1000, rateLimitWaitMs: 3000 },
+    };
+    const text = formatSummary(sandbox);
+    expect(text).toContain("Time: 1.2 s, 3.0 s of it waiting on the server's rate limit");
+    expect(text).toContain('Sandbox clock moved: 30 d 1 s (one clock, shared by every account of the sandbox)');
+    expect(toJson(sandbox)).toMatchObject({ run: { clockMovedMs: 30 * 86_400_000 + 1000, rateLimitWaitMs: 3000 } });
+  });
+
+  it('progress: one line per operation and kind, with the count so far and the time spent on 429s', () => {
+    const results = report.live.results.slice(0, 2);
+    expect(
+      formatProgress({
+        event: 'operation',
+        kind: 'negative',
+        operation: 'getInvoice',
+        results,
+        done: 12,
+        total: 460,
+        elapsedMs: 4321,
+        rateLimitWaitMs: 2000,
+      }),
+    ).toBe(
+      `[ 12/460] negative    getInvoice: ${results.filter((r) => r.outcome === 'passed').length} passed, 1 failed (4.3 s, 2.0 s waiting on 429)`,
+    );
+    expect(formatProgress({ event: 'start', baseUrl: 'http://127.0.0.1:9', sandbox: false, scenarios: 460 })).toBe(
+      'Checking http://127.0.0.1:9 (black-box: no control endpoints): 460 scenarios',
+    );
   });
 
   it('Markdown: one row per operation, one column per status, then reasons and findings', () => {

@@ -28,4 +28,15 @@ export {
   toPointer,
   unescapeToken,
 } from './pointer.js';
-export { deref, isReference, RefError, type RefFailure, type Resolved, refName, resolveRef } from './ref.js';
+export {
+  type ChainLink,
+  deref,
+  isReference,
+  RefError,
+  type RefFailure,
+  type Resolved,
+  refChain,
+  refName,
+  resolveRef,
+} from './ref.js';
+export { type ObjectVisitor, walkObjects } from './walk.js';

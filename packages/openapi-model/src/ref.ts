@@ -40,28 +40,43 @@ export interface Resolved<T> {
   followed: boolean;
 }
 
+/** One value on a `$ref` chain, and the plain pointer where it is written. */
+export interface ChainLink {
+  value: unknown;
+  pointer: string;
+}
+
+/**
+ * Every value on the chain of `$ref`s from `value` (which lives at `pointer`): `value` itself first,
+ * then each target in turn; the last one is not a reference. JSON Schema 2020-12 lets a `$ref` carry
+ * sibling keywords (`minimum`, `default`, `description`), so schema readers look at every link;
+ * `resolveRef` keeps only the last.
+ */
+export function refChain(document: unknown, value: unknown, pointer = ''): ChainLink[] {
+  const chain: ChainLink[] = [{ value, pointer: plainPointer(pointer) }];
+  const seen = new Set<string>();
+  for (let current = chain[0]!; isReference(current.value); ) {
+    const ref = current.value.$ref;
+    if (!ref.startsWith('#')) throw new RefError(ref, current.pointer, 'external');
+    const target = plainPointer(ref);
+    if (seen.has(target)) throw new RefError(ref, current.pointer, 'cycle');
+    seen.add(target);
+    const next = getAt(document, target);
+    if (next === undefined) throw new RefError(ref, current.pointer, 'missing');
+    current = { value: next, pointer: target };
+    chain.push(current);
+  }
+  return chain;
+}
+
 /**
  * Follows a chain of `$ref`s from `value`, which lives at `pointer`, to the object it names. A value
  * that is not a reference resolves to itself.
  */
 export function resolveRef<T>(document: unknown, value: T | Reference, pointer = ''): Resolved<T> {
-  let current: unknown = value;
-  let at = plainPointer(pointer);
-  let followed = false;
-  const seen = new Set<string>();
-  while (isReference(current)) {
-    const ref = current.$ref;
-    if (!ref.startsWith('#')) throw new RefError(ref, at, 'external');
-    const target = plainPointer(ref);
-    if (seen.has(target)) throw new RefError(ref, at, 'cycle');
-    seen.add(target);
-    const next = getAt(document, target);
-    if (next === undefined) throw new RefError(ref, at, 'missing');
-    current = next;
-    at = target;
-    followed = true;
-  }
-  return { value: current as T, pointer: at, followed };
+  const chain = refChain(document, value, pointer);
+  const last = chain.at(-1)!;
+  return { value: last.value as T, pointer: last.pointer, followed: chain.length > 1 };
 }
 
 /** `resolveRef` for callers that need only the value. */

@@ -43,6 +43,13 @@ describe('JSON pointers', () => {
     expect(appendPointer('#/paths', '/x', 'get')).toBe('/paths/~1x/get');
   });
 
+  it('gives the same plain form on its fast paths as by parsing', () => {
+    for (const p of ['', '#', '/a~1b/~0c', '#/a~1b/~0c', '#/paths/~1x%7Bid%7D', '/paths/a#b', '#/a%2Fb']) {
+      expect(plainPointer(p), p).toBe(toPointer(parsePointer(p)));
+    }
+    expect(appendPointer('/paths/~1a', 'get')).toBe('/paths/~1a/get');
+  });
+
   it('answers undefined for what is not there, and does not read inherited properties', () => {
     expect(getAt(rfc, '/nope')).toBeUndefined();
     expect(getAt(rfc, '/foo/2')).toBeUndefined();

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deref, isReference, type RefError, refName, resolveRef } from '../src/index.js';
+import { deref, isReference, type RefError, refChain, refName, resolveRef } from '../src/index.js';
 
 const doc = {
   components: {
     schemas: {
       A: { $ref: '#/components/schemas/B' },
       B: { type: 'string' },
+      Bounded: { $ref: '#/components/schemas/A', minLength: 1 },
       Loop: { $ref: '#/components/schemas/Loop' },
     },
     parameters: { 'With~Slash/Name': { name: 'x', in: 'query' } },
@@ -57,5 +58,17 @@ describe('resolveRef', () => {
     expect(isReference({ $ref: '#/a' })).toBe(true);
     expect(isReference({ $ref: 1 })).toBe(false);
     expect(isReference(null)).toBe(false);
+  });
+
+  it('lists every link of a chain, siblings of each $ref included', () => {
+    const value = { $ref: '#/components/schemas/Bounded', default: 'x' };
+    expect(refChain(doc, value, '/p')).toEqual([
+      { value, pointer: '/p' },
+      { value: { $ref: '#/components/schemas/A', minLength: 1 }, pointer: '/components/schemas/Bounded' },
+      { value: { $ref: '#/components/schemas/B' }, pointer: '/components/schemas/A' },
+      { value: { type: 'string' }, pointer: '/components/schemas/B' },
+    ]);
+    expect(refChain(doc, { type: 'integer' })).toEqual([{ value: { type: 'integer' }, pointer: '' }]);
+    expect(() => refChain(doc, { $ref: '#/components/schemas/Loop' })).toThrow(/refers back to itself/);
   });
 });

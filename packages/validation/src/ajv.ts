@@ -1,7 +1,11 @@
 // One Ajv (JSON Schema 2020-12) instance per spec document and purpose. The whole document is added
 // once under a fixed id, so schemas are compiled by pointer (`<id>#/paths/...`) and their
 // `#/components/...` refs resolve inside the same document: nothing is dereferenced or copied.
+// A place whose schema is only a `$ref` (most responses: `$ref: Problem`) is compiled as its target,
+// and through `getSchema`, which shares the document's compiled refs: the spec's ~200 response
+// schemas are ~30 distinct ones, compiled in well under a second instead of ten.
 
+import { getAt, isReference, plainPointer } from '@billing-api/openapi-model';
 import type { ValidateFunction } from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -59,11 +63,28 @@ export function createCompiler(document: object): SchemaCompiler {
   }
   ajv.addSchema(document, DOCUMENT_ID);
   const cache = new Map<string, ValidateFunction>();
+  /** The pointer of the schema a place really holds: through `$ref`s that have no sibling keywords. */
+  const canonical = (pointer: string): string => {
+    const seen = new Set<string>();
+    for (let node = getAt(document, pointer); isReference(node) && Object.keys(node).length === 1; ) {
+      if (seen.has(pointer)) break; // a cycle: let Ajv report it
+      seen.add(pointer);
+      pointer = plainPointer(node.$ref);
+      node = getAt(document, pointer);
+    }
+    return pointer;
+  };
   return {
     compile(pointer) {
       const cached = cache.get(pointer);
       if (cached) return cached;
-      const validate = ajv.compile({ $ref: `${DOCUMENT_ID}#${pointer}` });
+      const target = canonical(pointer);
+      let validate = cache.get(target);
+      if (!validate) {
+        validate = ajv.getSchema(`${DOCUMENT_ID}#${target}`);
+        if (!validate) throw new Error(`the document has no schema at ${target}`);
+        cache.set(target, validate);
+      }
       cache.set(pointer, validate);
       return validate;
     },

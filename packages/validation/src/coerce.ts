@@ -1,18 +1,17 @@
 // Parameters arrive as strings (path, query, headers); their schemas say integer, boolean, array...
 // This turns a string into the schema's type before validation, so `limit=101` is "out of range" and
 // `limit=abc` stays a string and is reported as "invalid type".
-import { getAt } from './pointer.js';
+import { refChain, type Schema } from '@billing-api/openapi-model';
 
-type Schema = Record<string, unknown>;
+/** The schemas on a `$ref` chain, the schema itself first (a `$ref` may carry sibling keywords). */
+function chainOf(document: unknown, schema: Schema | undefined): Schema[] {
+  return schema ? refChain(document, schema).map((link) => link.value as Schema) : [];
+}
 
-/** Follows a schema's `$ref` chain (internal refs) to the schema that carries `type`. */
+/** The first schema on a `$ref` chain that carries `type` (else the chain's end). */
 export function resolveSchema(document: unknown, schema: Schema | undefined): Schema | undefined {
-  let current = schema;
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    if (current.type !== undefined) return current;
-    current = getAt(document, current.$ref) as Schema | undefined;
-  }
-  return current;
+  const chain = chainOf(document, schema);
+  return chain.find((link) => link.type !== undefined) ?? chain.at(-1);
 }
 
 function typesOf(schema: Schema | undefined): string[] {
@@ -59,11 +58,6 @@ export function coerceParameter(document: unknown, schema: Schema | undefined, r
 
 /** The `default` of a parameter's schema (on the schema itself or on its `$ref` target). */
 export function defaultOf(document: unknown, schema: Schema | undefined): { has: boolean; value?: unknown } {
-  let current = schema;
-  for (let hops = 0; current && hops < 20; hops++) {
-    if ('default' in current) return { has: true, value: structuredClone(current.default) };
-    if (typeof current.$ref !== 'string') break;
-    current = getAt(document, current.$ref) as Schema | undefined;
-  }
-  return { has: false };
+  const carrier = chainOf(document, schema).find((link) => 'default' in link);
+  return carrier ? { has: true, value: structuredClone(carrier.default) } : { has: false };
 }

@@ -2,10 +2,8 @@
 // at a `$ref`, so `detailsSource: $ref CreditDetailsSource` with its default would be missed), so the
 // sandbox never restates a default the spec already gives.
 
+import { getAt, type Schema } from '@billing-api/openapi-model';
 import { defaultOf, resolveSchema } from './coerce.js';
-import { getAt } from './pointer.js';
-
-type Schema = Record<string, unknown>;
 
 function fill(document: unknown, schema: Schema | undefined, data: unknown, depth: number): void {
   const resolved = resolveSchema(document, schema);

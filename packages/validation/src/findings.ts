@@ -1,7 +1,7 @@
 // Turns Ajv's errors into findings with the spec's FieldError codes and a message that names the
 // field and says what was expected, in the wording the spec's examples use ("must be at most 100").
+import { escapeToken } from '@billing-api/openapi-model';
 import type { ErrorObject } from 'ajv';
-import { escapeToken } from './pointer.js';
 import type { Finding, FindingCode, FindingLocation } from './types.js';
 
 /** Short JSON text of a value for `actual` (cut at 80 characters). */

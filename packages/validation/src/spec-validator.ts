@@ -2,12 +2,21 @@
 // operations and validates requests (sandbox) and responses (conformance kit, tests) against the
 // spec. Schemas are compiled lazily, each once, and kept for the life of the validator.
 
+import {
+  appendPointer,
+  type Header,
+  type OpenApiDocument,
+  type OperationEntry,
+  plainPointer,
+  resolveRef,
+  responseFor,
+  type Schema,
+} from '@billing-api/openapi-model';
 import { createCompiler } from './ajv.js';
 import { coerceParameter, defaultOf } from './coerce.js';
 import { withDefaults } from './defaults.js';
 import { describeValue, toFindings } from './findings.js';
 import { type IndexedOperation, OperationIndex } from './operations.js';
-import { resolveObject } from './pointer.js';
 import type {
   Finding,
   HeadersInput,
@@ -20,10 +29,14 @@ import type {
 } from './types.js';
 
 export interface SpecValidator {
+  /** The document the validator was compiled from. */
+  readonly document: OpenApiDocument;
   /** Every operation of the document, in document order. */
   readonly operations: readonly OperationInfo[];
   /** The operation with this id, if any. */
   getOperation(operationId: string): OperationInfo | undefined;
+  /** The model's entry of the operation with this id (resolved parameters, body, responses), if any. */
+  getEntry(operationId: string): OperationEntry | undefined;
   /** The operation for a method and a concrete path (`/api/v2/billing/invoices/inv_...`). */
   matchOperation(method: string, path: string): OperationMatch | undefined;
   /** Whether any operation has this path (with any method). */
@@ -61,16 +74,9 @@ function mediaTypeOf(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
 }
 
-/** The response object documented for a status: exact, then `4XX`-style range, then `default`. */
-function documentedResponse(op: IndexedOperation, status: number): { key: string; value: unknown } | undefined {
-  for (const key of [String(status), `${String(status)[0]}XX`, 'default']) {
-    if (key in op.responses) return { key, value: op.responses[key] };
-  }
-  return undefined;
-}
-
+/** `openapiDocument` is a bundled OpenAPI 3.1 document, typed or as parsed JSON. */
 export function createSpecValidator(openapiDocument: object): SpecValidator {
-  const document = openapiDocument as Record<string, unknown>;
+  const document = openapiDocument as OpenApiDocument;
   const index = new OperationIndex(document);
   let compiler: ReturnType<typeof createCompiler> | undefined;
   const compile = (pointer: string) => (compiler ??= createCompiler(document)).compile(pointer);
@@ -214,9 +220,9 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
         },
       ];
     }
-    const documented = documentedResponse(op, status);
+    const documented = responseFor(op.entry, status);
     if (!documented) {
-      const statuses = Object.keys(op.responses).join(', ');
+      const statuses = op.entry.responses.map((r) => r.status).join(', ');
       return [
         {
           operation: op.operationId,
@@ -230,16 +236,15 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
         },
       ];
     }
-    const at = `${op.pointer}/responses/${documented.key}`;
-    const { value: spec, pointer: specAt } = resolveObject(document, documented.value, at);
+    const { response: spec, pointer: specAt } = documented;
     const findings: Finding[] = [];
     const headers = headerMap(response.headers);
-    for (const [headerName, rawHeader] of Object.entries((spec.headers ?? {}) as Record<string, unknown>)) {
+    for (const [headerName, rawHeader] of Object.entries(spec.headers ?? {})) {
       if (headerName.toLowerCase() === 'content-type') continue;
-      const { value: header, pointer: headerAt } = resolveObject(
+      const { value: header, pointer: headerAt } = resolveRef<Header>(
         document,
         rawHeader,
-        `${specAt}/headers/${headerName.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+        appendPointer(specAt, 'headers', headerName),
       );
       const value = headers.get(headerName.toLowerCase());
       if (value === undefined) {
@@ -258,8 +263,8 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
         continue;
       }
       if (!header.schema) continue;
-      const coerced = coerceParameter(document, header.schema as Record<string, unknown>, value);
-      const validate = compile(`${headerAt}/schema`);
+      const coerced = coerceParameter(document, header.schema as Schema, value);
+      const validate = compile(appendPointer(headerAt, 'schema'));
       if (!validate(coerced)) {
         findings.push(
           ...toFindings(validate.errors, {
@@ -271,7 +276,7 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
         );
       }
     }
-    const content = (spec.content ?? {}) as Record<string, Record<string, unknown>>;
+    const content = spec.content ?? {};
     const mediaTypes = Object.keys(content);
     const media = mediaTypeOf(response.contentType);
     if (mediaTypes.length === 0) {
@@ -317,7 +322,7 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
       return findings;
     }
     if (!content[mediaKey]!.schema) return findings;
-    const validate = compile(`${specAt}/content/${mediaKey.replaceAll('~', '~0').replaceAll('/', '~1')}/schema`);
+    const validate = compile(appendPointer(specAt, 'content', mediaKey, 'schema'));
     if (!validate(response.body)) {
       findings.push(
         ...toFindings(validate.errors, { operation: op.operationId, status, location: 'body', prefix: '' }),
@@ -327,14 +332,16 @@ export function createSpecValidator(openapiDocument: object): SpecValidator {
   }
 
   return {
+    document,
     operations: index.operations,
     getOperation: (operationId) => index.byId.get(operationId),
+    getEntry: (operationId) => index.byId.get(operationId)?.entry,
     matchOperation: (method, path) => index.match(method, path),
     hasPath: (path) => index.hasPath(path),
     validateRequest,
     validateResponse,
     validateValue(pointer, value, context = {}) {
-      const validate = compile(pointer.startsWith('#') ? pointer.slice(1) : pointer);
+      const validate = compile(plainPointer(pointer));
       if (validate(value)) return [];
       return toFindings(validate.errors, {
         operation: context.operation ?? pointer,

@@ -1,145 +1,102 @@
-// Every named example of the spec validates against its schema through the public API:
-// response examples through validateResponse (with the documented headers' own examples), request
-// examples through validateRequest (on a path built from the parameters' examples), and every
-// `examples` list inside the component schemas. Each component example must be used at least once.
+// validateExamples, the one check of the spec's examples: every example of the bundle is valid
+// against the schema of its place; it reaches every place that holds one (derived from the
+// operation list) and every component example through the places that use it; and a broken example
+// is reported at its source with the finding of its schema, including what only our keywords
+// (x-decimal-places) can see.
+import { appendPointer, listOperations, type OpenApiDocument } from '@billing-api/openapi-model';
 import { describe, expect, it } from 'vitest';
-import { getAt, toPointer } from '../src/index.js';
+import { createSpecValidator, validateExamples } from '../src/index.js';
 import { document, validator } from './spec.js';
 
-type Obj = Record<string, any>;
+const checks = validateExamples(validator);
+const sources = checks.map((c) => c.source);
 
-const resolve = (value: Obj): Obj =>
-  typeof value?.$ref === 'string' ? resolve(getAt(document, value.$ref) as Obj) : value;
-const usedComponentExamples = new Set<string>();
-
-function examplesOf(media: Obj): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
-  for (const [name, raw] of Object.entries((media.examples ?? {}) as Obj)) {
-    if (typeof raw.$ref === 'string') usedComponentExamples.add(raw.$ref.split('/').pop()!);
-    out.push([name, resolve(raw).value]);
-  }
-  if ('example' in media) out.push(['example', media.example]);
-  return out;
-}
-
-interface Case {
-  name: string;
-  run: () => unknown[];
-}
-
-const responseCases: Case[] = [];
-const requestCases: Case[] = [];
-
-for (const op of validator.operations) {
-  const operation = getAt(document, toPointer(['paths', op.pathTemplate, op.method.toLowerCase()])) as Obj;
-  for (const [status, rawResponse] of Object.entries(operation.responses as Obj)) {
-    const response = resolve(rawResponse as Obj);
-    const headers: Record<string, string> = {};
-    for (const [name, rawHeader] of Object.entries((response.headers ?? {}) as Obj)) {
-      const header = resolve(rawHeader as Obj);
-      if (header.example !== undefined) headers[name] = String(header.example);
-    }
-    for (const [media, mediaObject] of Object.entries((response.content ?? {}) as Obj)) {
-      for (const [exampleName, value] of examplesOf(mediaObject as Obj)) {
-        responseCases.push({
-          name: `${op.operationId} ${status} ${media} ${exampleName}`,
-          run: () =>
-            validator.validateResponse({
-              operationId: op.operationId,
-              status: Number(status),
-              contentType: media,
-              headers,
-              body: value,
-            }),
-        });
-      }
-    }
-  }
-  // A concrete request from the parameters' examples.
-  const parameters = [
-    ...((getAt(document, toPointer(['paths', op.pathTemplate])) as Obj).parameters ?? []),
-    ...(operation.parameters ?? []),
-  ].map(resolve);
-  let path = op.pathTemplate;
-  const query = new URLSearchParams();
-  const requestHeaders: Record<string, string> = {};
-  for (const p of parameters) {
-    if (p.example === undefined) continue;
-    if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(String(p.example)));
-    if (p.in === 'query') query.set(p.name, String(p.example));
-    if (p.in === 'header') requestHeaders[p.name] = String(p.example);
-  }
-  requestCases.push({
-    name: `${op.operationId} parameter examples`,
-    run: () =>
-      validator
-        .validateRequest({ method: op.method, path, query, headers: requestHeaders })
-        .findings.filter((f) => f.location !== 'body'),
-  });
-  const body = operation.requestBody ? resolve(operation.requestBody) : undefined;
-  for (const [media, mediaObject] of Object.entries((body?.content ?? {}) as Obj)) {
-    for (const [exampleName, value] of examplesOf(mediaObject as Obj)) {
-      requestCases.push({
-        name: `${op.operationId} request ${exampleName}`,
-        run: () =>
-          validator.validateRequest({
-            method: op.method,
-            path,
-            query,
-            headers: requestHeaders,
-            body: value,
-            contentType: media,
-          }).findings,
-      });
-    }
-  }
-}
-
-/** Every schema node under components.schemas that carries `examples`, with its pointer. */
-function schemaExampleCases(): Case[] {
-  const cases: Case[] = [];
-  const keywordsWithSchema = ['items', 'not', 'additionalProperties', 'contains', 'if', 'then', 'else'];
-  const keywordsWithSchemaLists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-  const keywordsWithSchemaMaps = ['properties', '$defs', 'patternProperties'];
-  const walk = (node: Obj, tokens: string[]): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node.examples)) {
-      for (const [i, example] of (node.examples as unknown[]).entries())
-        cases.push({
-          name: `${tokens.join('/')} examples[${i}]`,
-          run: () => validator.validateValue(toPointer(tokens), example),
-        });
-    }
-    for (const k of keywordsWithSchema) if (node[k] && typeof node[k] === 'object') walk(node[k], [...tokens, k]);
-    for (const k of keywordsWithSchemaLists)
-      for (const [i, s] of ((node[k] ?? []) as Obj[]).entries()) walk(s, [...tokens, k, String(i)]);
-    for (const k of keywordsWithSchemaMaps)
-      for (const [name, s] of Object.entries((node[k] ?? {}) as Obj)) walk(s as Obj, [...tokens, k, name]);
+/** Pointers of every media type, parameter and header of an operation that holds an example. */
+function placesWithExamples(doc: OpenApiDocument): string[] {
+  const places: string[] = [];
+  const media = (pointer: string, content: Record<string, { examples?: object; example?: unknown }> = {}) => {
+    for (const [type, object] of Object.entries(content))
+      if (object.examples || object.example !== undefined) places.push(appendPointer(pointer, 'content', type));
   };
-  for (const [name, schema] of Object.entries(document.components.schemas as Obj))
-    walk(schema as Obj, ['components', 'schemas', name]);
-  return cases;
+  for (const entry of listOperations(doc)) {
+    if (entry.requestBody) media(entry.requestBody.pointer, entry.requestBody.body.content);
+    for (const response of entry.responses) media(response.pointer, response.response.content);
+    for (const { parameter, pointer } of entry.parameters)
+      if (parameter.example !== undefined || parameter.examples) places.push(pointer);
+  }
+  return [...new Set(places)];
 }
 
-describe('the spec examples validate against their schemas', () => {
-  it('finds examples everywhere', () => {
-    expect(responseCases.length).toBeGreaterThan(100);
-    expect(requestCases.length).toBeGreaterThanOrEqual(validator.operations.length);
+describe('the examples of the bundled spec', () => {
+  it.each(checks.map((c) => [c.source, c]))('%s', (_source, check) => {
+    expect(check.findings).toEqual([]);
   });
 
-  it.each(responseCases)('response $name', ({ run }) => {
-    expect(run()).toEqual([]);
+  it('are checked in every place that holds one', () => {
+    const places = placesWithExamples(validator.document);
+    expect(places.length).toBeGreaterThan(0);
+    for (const place of places)
+      expect(
+        sources.some((s) => s.startsWith(`#${place}/`)),
+        place,
+      ).toBe(true);
   });
 
-  it.each(requestCases)('request $name', ({ run }) => {
-    expect(run()).toEqual([]);
+  it('include every component example, checked where it is used', () => {
+    const used = new Set(sources.flatMap((s) => /\(#\/components\/examples\/([^)]+)\)$/.exec(s)?.[1] ?? []));
+    expect(Object.keys(document.components.examples).filter((name) => !used.has(name))).toEqual([]);
+  });
+});
+
+describe('a broken example', () => {
+  const broken = (edit: (doc: Record<string, any>) => void) => {
+    const doc = structuredClone(document);
+    edit(doc);
+    return validateExamples(createSpecValidator(doc)).flatMap((c) =>
+      c.findings.map((f) => ({ owner: c.owner, source: c.source, pointer: f.pointer, code: f.code })),
+    );
+  };
+
+  it('is reported where it is used, with the component it comes from', () => {
+    const findings = broken((doc) => delete doc.components.examples.InvoiceUnpaid.value.total);
+    const atGetInvoice = findings.find((f) => f.owner === 'getInvoice')!;
+    expect(atGetInvoice).toMatchObject({ pointer: '/total', code: 'missing_required' });
+    expect(atGetInvoice.source).toMatch(
+      /^#\/paths\/~1api~1v2~1billing~1invoices~1\{id\}\/get\/responses\/200\/.*\(#\/components\/examples\/InvoiceUnpaid\)$/,
+    );
   });
 
-  it.each(schemaExampleCases())('schema $name', ({ run }) => {
-    expect(run()).toEqual([]);
+  it('in a request body, a parameter and a schema', () => {
+    const findings = broken((doc) => {
+      const applyCredit = doc.paths['/api/v2/billing/invoices/{id}/actions/apply-credit'].post;
+      applyCredit.requestBody.content['application/json'].examples.chosenAmount.value.amount = -5;
+      doc.components.parameters.Limit.example = 500;
+      doc.components.schemas.AddFundsRequest.properties.amount.examples = [0];
+    });
+    expect(findings.map((f) => [f.owner, f.pointer, f.code, f.source])).toEqual(
+      expect.arrayContaining([
+        [
+          'applyCreditToInvoice',
+          '/amount',
+          'out_of_range',
+          expect.stringContaining('/requestBody/content/application~1json/examples/chosenAmount'),
+        ],
+        ['components.parameters.Limit', '/', 'out_of_range', '#/components/parameters/Limit/example'],
+        [
+          'components.schemas.AddFundsRequest',
+          '/',
+          'out_of_range',
+          '#/components/schemas/AddFundsRequest/properties/amount/examples/0',
+        ],
+      ]),
+    );
   });
 
-  it('uses every component example at least once', () => {
-    expect(Object.keys(document.components.examples).filter((name) => !usedComponentExamples.has(name))).toEqual([]);
+  it('with more decimals than x-decimal-places allows (a keyword only our validators know)', () => {
+    const findings = broken((doc) => {
+      const applyCredit = doc.paths['/api/v2/billing/invoices/{id}/actions/apply-credit'].post;
+      applyCredit.requestBody.content['application/json'].examples.chosenAmount.value.amount = 1.005;
+    });
+    expect(findings).toEqual([expect.objectContaining({ pointer: '/amount', code: 'invalid_format' })]);
   });
 });

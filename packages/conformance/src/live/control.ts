@@ -1,7 +1,7 @@
-// The sandbox's control endpoints under /sandbox/ (packages/sandbox/README.md), used only when the
-// target is a sandbox: make accounts in the states a scenario needs, move the clock, make an
-// operation fail (500) or slow (idempotency in progress). They are not part of the Billing API spec,
-// so their responses are checked for status only.
+// The sandbox's control endpoints under /sandbox/ (described in @billing-api/sandbox's README), used
+// only when the target is a sandbox: make accounts in the states a scenario needs, move the clock
+// (only through ./clock.ts), make an operation fail (500) or slow (idempotency in progress). They are
+// not part of the Billing API spec, so their responses are checked for status only.
 import type { HttpTarget } from './http.js';
 
 /** Test cards of the sandbox, by the last four digits it gives them meaning by. */
@@ -20,9 +20,15 @@ export class ControlError extends Error {
   override readonly name = 'ControlError';
 }
 
+export interface CreatedAccount {
+  accountId: string;
+  /** The keys asked for, by label. */
+  keys: Record<string, string>;
+}
+
 export interface SandboxControl {
-  /** Creates an account; returns its keys by label. */
-  createAccount(setup: AccountSetup): Promise<Record<string, string>>;
+  createAccount(setup: AccountSetup): Promise<CreatedAccount>;
+  /** Moves the sandbox clock forward (the one clock all its accounts share); call it through ./clock.ts. */
   advanceClock(ms: number): Promise<void>;
   /** Makes an operation's handler fail (true) or work again (false). */
   setFault(operationId: string, enabled: boolean): Promise<void>;
@@ -31,7 +37,7 @@ export interface SandboxControl {
 }
 
 export function createControl(http: HttpTarget): SandboxControl {
-  async function post(path: string, body: unknown, expected: number): Promise<any> {
+  async function post(path: string, body: unknown, expected: number): Promise<unknown> {
     const response = await http.send({ method: 'POST', path, headers: {}, body });
     if (response.status !== expected) {
       const detail =
@@ -44,8 +50,10 @@ export function createControl(http: HttpTarget): SandboxControl {
   }
   return {
     async createAccount(setup) {
-      const created = await post('/sandbox/accounts', setup, 201);
-      return created.keys as Record<string, string>;
+      const created = (await post('/sandbox/accounts', setup, 201)) as Partial<CreatedAccount> | undefined;
+      if (typeof created?.accountId !== 'string' || typeof created.keys !== 'object' || created.keys === null)
+        throw new ControlError(`POST /sandbox/accounts answered without accountId and keys`);
+      return { accountId: created.accountId, keys: created.keys };
     },
     async advanceClock(ms) {
       await post('/sandbox/clock/advance', { ms }, 200);

@@ -1,8 +1,7 @@
 // How to present a key to an operation, read from the spec's security schemes (v2: HTTP bearer, v1:
 // the X-API-Key header), and which of the run's keys each scheme takes. Nothing about the two
 // versions' auth is hard-coded here.
-
-import type { Json } from '../spec.js';
+import { deref, isPublic, type SecurityScheme, scopesOf } from '@billing-api/openapi-model';
 import type { ConformanceValidator } from '../validators.js';
 
 export interface Keys {
@@ -13,30 +12,37 @@ export interface Keys {
 }
 
 export interface SchemeUse {
-  scheme: Json;
+  scheme: SecurityScheme;
   /** Scopes the operation requires from this scheme. */
   scopes: string[];
 }
 
+/** The security schemes of the document, resolved. */
+export function securitySchemes(validator: ConformanceValidator): SecurityScheme[] {
+  return Object.values(validator.document.components?.securitySchemes ?? {}).map((s) =>
+    deref<SecurityScheme>(validator.document, s),
+  );
+}
+
 /** The first security requirement's scheme of an operation, or undefined for a public one. */
 export function schemeOf(validator: ConformanceValidator, operationId: string): SchemeUse | undefined {
-  const info = validator.spec.getOperation(operationId)!;
-  const requirement = info.security.find((r) => Object.keys(r).length > 0);
-  if (!requirement || info.security.some((r) => Object.keys(r).length === 0)) return undefined;
-  const [name, scopes] = Object.entries(requirement)[0]!;
-  const scheme = (validator.document.components?.securitySchemes?.[name] ?? {}) as Json;
-  return { scheme, scopes };
+  const entry = validator.entry(operationId);
+  if (isPublic(entry)) return undefined;
+  const [name, scopes] = Object.entries(entry.security.find((r) => Object.keys(r).length > 0)!)[0]!;
+  const declared = validator.document.components?.securitySchemes?.[name];
+  if (!declared) throw new Error(`${operationId} names the security scheme ${name}, which the spec does not declare`);
+  return { scheme: deref<SecurityScheme>(validator.document, declared), scopes };
 }
 
 /** The header that carries the credential of a scheme (`Authorization`, `X-API-Key`). */
-export function credentialHeader(scheme: Json): string {
+export function credentialHeader(scheme: SecurityScheme): string {
   if (scheme.type === 'http') return 'Authorization';
   if (scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string') return scheme.name;
   throw new Error(`security scheme of type ${String(scheme.type)} in ${String(scheme.in)} is not supported by the kit`);
 }
 
 /** Headers that present `key` for a scheme. */
-export function credentialHeaders(scheme: Json, key: string): Record<string, string> {
+export function credentialHeaders(scheme: SecurityScheme, key: string): Record<string, string> {
   const header = credentialHeader(scheme);
   if (scheme.type === 'http')
     return {
@@ -46,7 +52,7 @@ export function credentialHeaders(scheme: Json, key: string): Record<string, str
 }
 
 /** Which of the run's keys a scheme takes. */
-export function keyFor(scheme: Json, keys: Keys): string {
+export function keyFor(scheme: SecurityScheme, keys: Keys): string {
   return scheme.type === 'http' ? keys.bearer : keys.apiKey;
 }
 
@@ -54,6 +60,6 @@ export function keyFor(scheme: Json, keys: Keys): string {
 export function allScopes(validator: ConformanceValidator): string[] {
   const scopes = new Set<string>();
   for (const op of validator.spec.operations)
-    for (const r of op.security) for (const s of Object.values(r)) for (const x of s) scopes.add(x);
+    for (const scope of scopesOf(validator.entry(op.operationId))) scopes.add(scope);
   return [...scopes].sort();
 }

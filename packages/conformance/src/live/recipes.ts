@@ -1,7 +1,7 @@
 // One valid request per operation of the spec, built from an account's own data (ids from list
 // responses, never written down), plus, where idempotency needs it, a second valid request that
 // differs from the first. Success, 401/403, 429, 500 and idempotency scenarios all start from these.
-import type { Json } from '../spec.js';
+import type { SuccessBody } from '@billing-api/types';
 import { Unreachable } from './errors.js';
 import type { AccountRecipe, Fixture } from './fixtures.js';
 import type { ScenarioContext } from './scenario.js';
@@ -16,7 +16,7 @@ export interface Recipe {
   variant?(f: Fixture, ctx: ScenarioContext): Promise<CallOptions>;
 }
 
-const id = (invoice: Json) => ({ pathParams: { id: invoice.id as string } });
+const id = (invoice: { id: string | number }) => ({ pathParams: { id: invoice.id } });
 
 async function needCredit(f: Fixture, amount: number): Promise<void> {
   const credit = await f.credit();
@@ -27,8 +27,11 @@ async function needCredit(f: Fixture, amount: number): Promise<void> {
 /** A payment link's uuid, from creating one (v1) on an unpaid invoice. */
 export async function linkUuid(f: Fixture, ctx: ScenarioContext): Promise<string> {
   const invoice = await f.invoiceV1('unpaid');
-  const created = ctx.setup(await f.call('createPaymentLinkV1', { pathParams: { id: invoice.id } }), 200);
-  return created.data.uuid as string;
+  const created = ctx.setup<SuccessBody<'createPaymentLinkV1'>>(
+    await f.call('createPaymentLinkV1', { pathParams: { id: invoice.id } }),
+    200,
+  );
+  return created.data.uuid;
 }
 
 const TWO_UNPAID: AccountRecipe = { invoices: [{ status: 'unpaid' }, { status: 'unpaid' }] };
@@ -83,7 +86,7 @@ export const RECIPES: Recipe[] = [
         ...id(invoice),
         body: {
           note: 'Fel pris på första raden',
-          lines: [{ lineId: invoice.lines[0].id, amount: 1 }],
+          lines: [{ lineId: invoice.lines[0]!.id, amount: 1 }],
           detailsSource: 'original',
         },
       };

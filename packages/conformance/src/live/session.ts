@@ -40,13 +40,25 @@ export interface SessionOptions {
 
 export class Session {
   readonly exchanges: Exchange[] = [];
+  /** Requests other than GET the server answered with a 2xx: how often the run changed something. */
+  mutations = 0;
+  /** Ids (path parameters, a body's `invoiceId`) of what each change was made to, with its `mutations` count. */
+  readonly changed = new Map<string, number>();
+  /** Time spent waiting out unplanned 429s (the server's rate limit), ms. */
+  rateLimitWaitMs = 0;
 
   constructor(
     readonly http: HttpTarget,
     readonly validator: ConformanceValidator,
-    readonly keys: Keys,
+    /** The run's own keys (black-box runs; a sandbox run makes accounts instead). */
+    private readonly ownKeys: Keys | undefined,
     readonly options: SessionOptions = {},
   ) {}
+
+  get keys(): Keys {
+    if (!this.ownKeys) throw new Error('a sandbox run has no keys of its own: scenarios use their own accounts');
+    return this.ownKeys;
+  }
 
   /** A view of the session that files calls and findings under one scenario (safe to use concurrently). */
   scoped(scenario: string): Scope {
@@ -95,6 +107,13 @@ export class Scope {
     this.findings.push({ ...finding, source: this.scenario });
   }
 
+  private noteChange(options: CallOptions): void {
+    const seq = ++this.session.mutations;
+    const invoiceId = (options.body as { invoiceId?: unknown } | undefined)?.invoiceId;
+    for (const id of [...Object.values(options.pathParams ?? {}), invoiceId])
+      if (typeof id === 'string' || typeof id === 'number') this.session.changed.set(String(id), seq);
+  }
+
   /** Sends a request of `operation`, validates the response, records the exchange. */
   async call(operation: string, options: CallOptions = {}): Promise<Exchange> {
     const request = this.session.request(operation, options);
@@ -106,14 +125,15 @@ export class Scope {
       const exchange: Exchange = { scenario: this.scenario, operation, request, response, findings };
       this.session.exchanges.push(exchange);
       this.findings.push(...findings);
+      if (request.method !== 'GET' && response.status >= 200 && response.status < 300) this.noteChange(options);
       if (response.status !== 429 || options.retryOnRateLimit === false || attempt >= 3) return exchange;
       const retryAfter = Number(response.headers.get('retry-after') ?? '1');
-      await sleep(
-        Math.min(
-          Math.max(1, Number.isFinite(retryAfter) ? retryAfter : 1) * 1000,
-          this.session.options.maxRetryAfterMs ?? 65_000,
-        ),
+      const waitMs = Math.min(
+        Math.max(1, Number.isFinite(retryAfter) ? retryAfter : 1) * 1000,
+        this.session.options.maxRetryAfterMs ?? 65_000,
       );
+      this.session.rateLimitWaitMs += waitMs;
+      await sleep(waitMs);
     }
   }
 }

@@ -47,7 +47,7 @@ export function formatJUnit(report: RunReport): string {
     },
     {
       classname: 'spec',
-      name: `every operation documents the statuses DESIGN.md requires (${s.operations} operations)`,
+      name: `every operation documents the statuses the API's conventions require (${s.operations} operations)`,
       findings: s.findings.filter((f) => f.code === 'missing_status'),
     },
     {

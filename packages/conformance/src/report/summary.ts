@@ -5,6 +5,26 @@ import { allFindings, counts, type RunReport } from './model.js';
 
 const MAX_FINDINGS = 60;
 
+/** A duration in its largest units, zeros left out: `30 d 1 s`, `2 min 5 s`, `250 ms`, `0 s`. */
+export function formatDuration(ms: number): string {
+  if (ms <= 0) return '0 s';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const units: Array<[string, number]> = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['min', 60_000],
+    ['s', 1000],
+  ];
+  const parts: string[] = [];
+  let rest = Math.round(ms / 1000) * 1000;
+  for (const [unit, size] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0) parts.push(`${n} ${unit}`);
+  }
+  return parts.join(' ');
+}
+
 export function formatSummary(report: RunReport): string {
   const c = counts(report);
   const { totals } = report.live.matrix;
@@ -14,6 +34,15 @@ export function formatSummary(report: RunReport): string {
     `Live: ${c.scenarios} scenarios (${c.passed} passed, ${c.failed} failed, ${c.notReachable} not reachable); ${c.responses} responses validated`,
     `Coverage: ${totals.operationsExercised}/${totals.operations} operations exercised; ${totals.cells} operation x status cells: ${totals.exercised} exercised, ${totals.failed} failed, ${totals.notReachable} not reachable`,
   ];
+  const run = report.live;
+  const timing = [`${(run.durationMs / 1000).toFixed(1)} s`];
+  if (run.rateLimitWaitMs > 0)
+    timing.push(`${(run.rateLimitWaitMs / 1000).toFixed(1)} s of it waiting on the server's rate limit`);
+  lines.push(`Time: ${timing.join(', ')}`);
+  if (run.sandbox)
+    lines.push(
+      `Sandbox clock moved: ${formatDuration(run.clockMovedMs)} (one clock, shared by every account of the sandbox)`,
+    );
   const unreachable = report.live.matrix.operations.flatMap((row) =>
     row.cells
       .filter((cell) => cell.state === 'not_reachable')

@@ -2,9 +2,8 @@
 // credential, a wrong key, a valid key in another scheme's place (401), and a valid key that lacks the
 // required scope (403). Each request is otherwise valid (its recipe), so only the credential is wrong.
 
-import type { Json } from '../../spec.js';
 import type { ConformanceValidator } from '../../validators.js';
-import { credentialHeader, schemeOf } from '../credentials.js';
+import { credentialHeader, schemeOf, securitySchemes } from '../credentials.js';
 import { wrongKey } from '../fixtures.js';
 import { recipeOf } from '../recipes.js';
 import type { Scenario } from '../scenario.js';
@@ -12,7 +11,7 @@ import type { CallOptions } from '../session.js';
 import { documentedCodes, operationIds, statusesOf } from './common.js';
 
 export function authScenarios(validator: ConformanceValidator): Scenario[] {
-  const schemes = Object.values((validator.document.components?.securitySchemes ?? {}) as Record<string, Json>);
+  const schemes = securitySchemes(validator);
   const scenarios: Scenario[] = [];
   for (const operation of operationIds(validator)) {
     const use = schemeOf(validator, operation);

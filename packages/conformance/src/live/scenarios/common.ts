@@ -1,12 +1,19 @@
-// Facts about an operation that several scenario families need, read from the spec: its documented
-// statuses, its success status, whether it takes an Idempotency-Key, its path id parameter.
-
-import { deref, documentedStatuses, type Json, operationObject } from '../../spec.js';
+// Facts about an operation that several scenario families need, read from the model's operation
+// entry: its documented statuses, its success status, whether it takes an Idempotency-Key, its
+// parameters, the error codes its examples give, the schema of a body property.
+import {
+  deref,
+  documentedStatuses,
+  type Example,
+  type MaybeRef,
+  type Parameter,
+  refChain,
+  type Schema,
+} from '@billing-api/openapi-model';
 import type { ConformanceValidator } from '../../validators.js';
 
 export function statusesOf(validator: ConformanceValidator, operation: string): number[] {
-  const info = validator.spec.getOperation(operation)!;
-  return documentedStatuses(operationObject(validator.document, info.pathTemplate, info.method));
+  return documentedStatuses(validator.entry(operation));
 }
 
 export function successStatusOf(validator: ConformanceValidator, operation: string): number {
@@ -16,26 +23,28 @@ export function successStatusOf(validator: ConformanceValidator, operation: stri
 }
 
 export function takesIdempotencyKey(validator: ConformanceValidator, operation: string): boolean {
-  return validator.spec.getOperation(operation)!.headerParameters.some((h) => h.toLowerCase() === 'idempotency-key');
+  return validator
+    .entry(operation)
+    .parameters.some(
+      ({ parameter }) => parameter.in === 'header' && parameter.name.toLowerCase() === 'idempotency-key',
+    );
 }
 
 /** The operation's parameters (path-item and operation level), resolved. */
-export function parametersOf(validator: ConformanceValidator, operation: string): Json[] {
-  const info = validator.spec.getOperation(operation)!;
-  const item = validator.document.paths[info.pathTemplate] as Json;
-  const op = operationObject(validator.document, info.pathTemplate, info.method);
-  return [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: unknown) => deref(validator.document, p));
+export function parametersOf(validator: ConformanceValidator, operation: string): Parameter[] {
+  return validator.entry(operation).parameters.map(({ parameter }) => parameter);
 }
 
-/** The resolved schema of a parameter or a schema node (follows `$ref` chains, keeps siblings' constraints). */
-export function resolveSchema(validator: ConformanceValidator, schema: Json | undefined): Json {
+/**
+ * A schema with its `$ref` chain folded in: the keywords of every link, the nearest winning (a `$ref`
+ * with a sibling `minimum` keeps it), without `$ref`.
+ */
+export function resolveSchema(validator: ConformanceValidator, schema: MaybeRef<Schema> | undefined): Schema {
   if (!schema) return {};
-  let merged: Json = {};
-  let current: Json | undefined = schema;
-  for (let hops = 0; current && hops < 20; hops++) {
-    const { $ref, ...rest }: Json = current;
+  let merged: Schema = {};
+  for (const { value } of refChain(validator.document, schema)) {
+    const { $ref: _ref, ...rest } = value as Schema & { $ref?: string };
     merged = { ...rest, ...merged };
-    current = typeof $ref === 'string' ? deref(validator.document, { $ref }) : undefined;
   }
   return merged;
 }
@@ -47,30 +56,27 @@ export function operationIds(validator: ConformanceValidator): string[] {
 
 /** The error codes the spec's examples give for a status of an operation (`[]` when none). */
 export function documentedCodes(validator: ConformanceValidator, operation: string, status: number): string[] {
-  const info = validator.spec.getOperation(operation)!;
-  const response = deref(
-    validator.document,
-    operationObject(validator.document, info.pathTemplate, info.method).responses?.[String(status)],
-  );
+  const response = validator.entry(operation).responses.find((r) => r.status === String(status))?.response;
   const codes = new Set<string>();
-  for (const media of Object.values((response?.content ?? {}) as Json)) {
-    for (const raw of Object.values(((media as Json).examples ?? {}) as Json)) {
-      const code = deref(validator.document, raw)?.value?.code;
+  for (const media of Object.values(response?.content ?? {})) {
+    for (const raw of Object.values(media.examples ?? {})) {
+      const value: unknown = deref<Example>(validator.document, raw).value;
+      const code = (value as { code?: unknown } | null | undefined)?.code;
       if (typeof code === 'string') codes.add(code);
     }
   }
   return [...codes];
 }
 
+/** The JSON request body schema of an operation, if it takes one. */
+export function requestSchema(validator: ConformanceValidator, operation: string): MaybeRef<Schema> | undefined {
+  return validator.entry(operation).requestBody?.body.content?.['application/json']?.schema;
+}
+
 /** The schema of a request-body property (`['lines', 'items', 'lineId']` walks into arrays). */
-export function bodyPropertySchema(validator: ConformanceValidator, operation: string, path: string[]): Json {
-  const info = validator.spec.getOperation(operation)!;
-  const op = operationObject(validator.document, info.pathTemplate, info.method);
-  let schema = resolveSchema(
-    validator,
-    deref(validator.document, op.requestBody)?.content?.['application/json']?.schema,
-  );
+export function bodyPropertySchema(validator: ConformanceValidator, operation: string, path: string[]): Schema {
+  let schema = resolveSchema(validator, requestSchema(validator, operation));
   for (const step of path)
-    schema = resolveSchema(validator, step === 'items' ? schema.items : schema.properties?.[step]);
+    schema = resolveSchema(validator, step === 'items' ? (schema.items as Schema) : schema.properties?.[step]);
   return schema;
 }

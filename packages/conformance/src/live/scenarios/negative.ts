@@ -5,14 +5,14 @@
 // invalid by the kit's own validateRequest (whose findings give the pointer the server must name),
 // and must get the documented 400, never a 5xx or a success.
 
-import { deref, type Json, operationObject } from '../../spec.js';
+import { deref, type Example, type Schema } from '@billing-api/openapi-model';
 import type { ConformanceValidator } from '../../validators.js';
 import { Unreachable } from '../errors.js';
 import type { Fixture } from '../fixtures.js';
 import { recipeOf } from '../recipes.js';
 import type { Scenario, ScenarioContext } from '../scenario.js';
 import type { CallOptions } from '../session.js';
-import { operationIds, parametersOf, resolveSchema, statusesOf } from './common.js';
+import { operationIds, parametersOf, requestSchema, resolveSchema, statusesOf } from './common.js';
 
 export interface Mutation {
   /** Constraint broken: missing_required, invalid_type, out_of_range, invalid_value, invalid_format, too_long, too_short, unknown_property. */
@@ -27,8 +27,9 @@ export interface Mutation {
 }
 
 type Token = string | number;
+type JsonObject = Record<string, unknown>;
 
-function typesOf(schema: Json): string[] {
+function typesOf(schema: Schema): string[] {
   return Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : [];
 }
 
@@ -39,7 +40,7 @@ function violating(pattern: string): string | undefined {
 
 /** Values that break one constraint of a scalar schema. Parameter values are sent as text. */
 function invalidValues(
-  schema: Json,
+  schema: Schema,
   where: 'path' | 'query' | 'header' | 'body',
 ): Array<{ kind: string; value: unknown }> {
   const out: Array<{ kind: string; value: unknown }> = [];
@@ -72,18 +73,18 @@ function invalidValues(
 }
 
 function setAt(body: unknown, path: Token[], value: unknown, remove = false): unknown {
-  const root = structuredClone(body ?? {}) as Json;
-  let node: Json = root;
-  for (const token of path.slice(0, -1)) node = node[token as string] as Json;
+  const root = structuredClone(body ?? {}) as JsonObject;
+  let node: JsonObject = root;
+  for (const token of path.slice(0, -1)) node = node[token as string] as JsonObject;
   const last = path[path.length - 1]!;
   if (remove) delete node[last as string];
   else node[last as string] = value;
   return root;
 }
 
-function getAt(body: unknown, path: Token[]): unknown {
-  let node = body as Json | undefined;
-  for (const token of path) node = node?.[token as string];
+function valueAt(body: unknown, path: Token[]): unknown {
+  let node = body;
+  for (const token of path) node = (node as JsonObject | undefined)?.[token as string];
   return node;
 }
 
@@ -94,7 +95,7 @@ const short = (value: unknown) => {
 
 function bodyMutations(
   validator: ConformanceValidator,
-  schema: Json,
+  schema: Schema,
   base: unknown,
   path: Token[],
   out: Mutation[],
@@ -109,10 +110,10 @@ function bodyMutations(
       ordinal: 0,
       apply: (b) => ({ ...b, body: setAt(b.body, p, value, remove) }),
     });
-  for (const [name, raw] of Object.entries((schema.properties ?? {}) as Json)) {
-    const property = resolveSchema(validator, raw as Json);
+  for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+    const property = resolveSchema(validator, raw);
     const at = [...path, name];
-    const current = getAt(base, at);
+    const current = valueAt(base, at);
     if (required.has(name) && current !== undefined) set(at, 'missing_required', undefined, true);
     for (const { kind, value } of invalidValues(property, 'body')) set(at, kind, value);
     const types = typesOf(property);
@@ -127,7 +128,7 @@ function bodyMutations(
           Array.from({ length: property.maxItems + 1 }, () => items[0]),
         );
       if (items.length > 0 && property.items)
-        bodyMutations(validator, resolveSchema(validator, property.items), base, [...at, 0], out);
+        bodyMutations(validator, resolveSchema(validator, property.items as Schema), base, [...at, 0], out);
     } else if (types.includes('object')) {
       set(at, 'invalid_type', 'x');
       if (current !== undefined) bodyMutations(validator, property, base, at, out);
@@ -168,14 +169,10 @@ function listMutations(validator: ConformanceValidator, operation: string, base:
     }
   }
   const info = validator.spec.getOperation(operation)!;
-  const requestBody = deref(
-    validator.document,
-    operationObject(validator.document, info.pathTemplate, info.method).requestBody,
-  );
-  const schema = requestBody?.content?.['application/json']?.schema;
+  const schema = requestSchema(validator, operation);
   if (schema) {
     const resolved = resolveSchema(validator, schema);
-    if (requestBody.required === true)
+    if (info.requestBody === 'required')
       out.push({
         kind: 'missing_required',
         pointer: '/',
@@ -287,14 +284,11 @@ export function negativeScenarios(validator: ConformanceValidator): Scenario[] {
 }
 
 /** A body with the shape of the operation's richest request example (ids left as written), to list mutations. */
-function exampleShape(validator: ConformanceValidator, operation: string): unknown {
-  const info = validator.spec.getOperation(operation)!;
-  const requestBody = deref(
-    validator.document,
-    operationObject(validator.document, info.pathTemplate, info.method).requestBody,
+export function exampleShape(validator: ConformanceValidator, operation: string): unknown {
+  const media = validator.entry(operation).requestBody?.body.content?.['application/json'];
+  const examples: unknown[] = Object.values(media?.examples ?? {}).map(
+    (e) => deref<Example>(validator.document, e).value,
   );
-  const media = requestBody?.content?.['application/json'];
-  const examples = Object.values((media?.examples ?? {}) as Json).map((e) => deref(validator.document, e).value);
   // The richest example reaches the most nested properties (e.g. lines[0].amount).
   return examples.sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
 }

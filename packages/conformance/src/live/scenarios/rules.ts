@@ -1,8 +1,8 @@
-// Business-rule scenarios: each documented 4xx that a rule of DESIGN.md §4.2 produces (402 declined,
-// 409 wrong status, 410 expired link, 422 amounts, v1's 400 codes), provoked by putting an account in
-// the state that breaks the rule. Amounts are computed from the account's own balances.
+// Business-rule scenarios: each documented 4xx that a business rule of the API produces (402
+// declined, 409 wrong status, 410 expired link, 422 amounts, v1's 400 codes), provoked by putting an
+// account in the state that breaks the rule. Amounts are computed from the account's own balances.
 
-import type { Json } from '../../spec.js';
+import type { Invoice, SuccessBody } from '@billing-api/types';
 import type { ConformanceValidator } from '../../validators.js';
 import { Unreachable } from '../errors.js';
 import type { AccountRecipe, Fixture } from '../fixtures.js';
@@ -18,21 +18,25 @@ type Rule = Omit<Scenario, 'id' | 'kind' | 'run'> & {
 
 const PAID: AccountRecipe = { invoices: [{ status: 'paid' }] };
 const DRAFT: AccountRecipe = { invoices: [{ status: 'draft' }] };
-const id = (invoice: Json) => ({ pathParams: { id: invoice.id as string } });
+const id = (invoice: { id: string | number }) => ({ pathParams: { id: invoice.id } });
 const decimal = (n: number) => n.toFixed(2);
 const CLOCK = 'needs the server clock moved past the link expiry; only a sandbox has a clock to move';
 const DECLINING = 'needs a saved card that declines; only a sandbox has test cards';
 
-/** Ms from the server's `now` (a v1 envelope's timestamp) to just past `expiresAt`. */
-function pastExpiry(envelope: Json): number {
-  return Date.parse(envelope.data.expiresAt) - Date.parse(envelope.timestamp) + 60_000;
-}
-
-async function expiredLink(f: Fixture, ctx: ScenarioContext): Promise<string> {
-  const invoice = await f.invoiceV1('unpaid');
-  const created = ctx.setup(await f.call('createPaymentLinkV1', { pathParams: { id: invoice.id } }), 200);
-  await ctx.control!.advanceClock(pastExpiry(created));
-  return created.data.uuid as string;
+/**
+ * A v1 payment link past its expiry, made once per run and shared by the scenarios that need one,
+ * so the run moves the (shared) sandbox clock once, just past the link's `expiresAt`.
+ */
+function expiredLink(f: Fixture, ctx: ScenarioContext): Promise<string> {
+  return ctx.once('an expired payment link', async () => {
+    const invoice = await f.invoiceV1('unpaid');
+    const created = ctx.setup<SuccessBody<'createPaymentLinkV1'>>(
+      await f.call('createPaymentLinkV1', { pathParams: { id: invoice.id } }),
+      200,
+    );
+    await ctx.clock!.advancePast(f, created.data.expiresAt, created.timestamp);
+    return created.data.uuid;
+  });
 }
 
 function rules(validator: ConformanceValidator): Rule[] {
@@ -186,7 +190,10 @@ function rules(validator: ConformanceValidator): Rule[] {
       needs: PAID,
       probe: async (f, ctx) => {
         const original = id(await f.invoice('paid'));
-        const held = ctx.setup(await f.call('createCreditInvoice', { ...original, body: { hold: true } }), 201);
+        const held = ctx.setup<Invoice>(
+          await f.call('createCreditInvoice', { ...original, body: { hold: true } }),
+          201,
+        );
         ctx.setup(await f.call('createCreditInvoice', { ...original, body: {} }), 201);
         ctx.expect(await f.call('finalizeInvoice', id(held)), 422, 'credit_exceeds_creditable');
       },
@@ -237,7 +244,7 @@ function rules(validator: ConformanceValidator): Rule[] {
       title: 'credit a line for more than its amount',
       probe: async (f, ctx) => {
         const invoice = await f.invoice('unpaid');
-        const line = invoice.lines[0] as Json;
+        const line = invoice.lines[0]!;
         ctx.expect(
           await f.call('createCreditInvoice', {
             ...id(invoice),
@@ -434,7 +441,7 @@ function rules(validator: ConformanceValidator): Rule[] {
       title: 'pay with a card id the account does not have (well-formed, never issued)',
       probe: async (f, ctx) => {
         const known = new Set((await f.cardsV1()).map((c) => String(c.id)));
-        const pattern = bodyPropertySchema(validator, 'payInvoiceV1', ['cardId']).pattern as string;
+        const pattern = String(bodyPropertySchema(validator, 'payInvoiceV1', ['cardId']).pattern);
         let cardId = sampleFromPattern(pattern);
         for (let i = 0; i < 50 && (known.has(cardId) || !/^\d+$/.test(cardId)); i++)
           cardId = sampleFromPattern(pattern);
@@ -486,7 +493,7 @@ function rules(validator: ConformanceValidator): Rule[] {
       code: 'AMOUNT_OUT_OF_RANGE',
       title: 'add more funds than the maximum (the v2 AddFundsRequest maximum, plus 0.01)',
       probe: async (f, ctx) => {
-        const maximum = bodyPropertySchema(validator, 'addFunds', ['amount']).maximum as number;
+        const maximum = Number(bodyPropertySchema(validator, 'addFunds', ['amount']).maximum);
         ctx.expect(
           await f.call('addFundsV1', { body: { amount: decimal(maximum + 0.01) } }),
           400,

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Committed shim so the bin exists at install time; the command itself is the built dist/cli.js.
+import '../dist/cli.js';

@@ -1,0 +1,71 @@
+/**
+ * Collects the consumer code of the base ref: what people wrote against the previous release.
+ * - the client's tests and the TypeScript blocks of its README, as committed at the base ref;
+ * - the docs' TypeScript samples, generated from the spec as it was at the base ref (that is what
+ *   readers copied from the old docs site), by the docs package's own generator.
+ */
+import { bundleAtRef, git, gitOk } from '@billing-api/breaking-changes';
+import { typescriptSamples } from '@billing-api/docs/samples';
+
+export interface ConsumerFile {
+  /** Where the code lives (or comes from) at the base ref, for reports. */
+  origin: string;
+  /** Path inside the temporary workspace, relative to its root (the repository layout). */
+  path: string;
+  content: string;
+}
+
+export const CLIENT_DIR = 'packages/client';
+
+export function clientUsageAtRef(repoRoot: string, ref: string): ConsumerFile[] {
+  if (!gitOk(repoRoot, ['cat-file', '-e', `${ref}:${CLIENT_DIR}/package.json`])) return [];
+  const files = git(repoRoot, ['ls-tree', '-r', '--name-only', ref, '--', `${CLIENT_DIR}/test`])
+    .split('\n')
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
+  const tests = files.map((file) => ({
+    origin: `${ref}:${file}`,
+    path: file,
+    content: git(repoRoot, ['show', `${ref}:${file}`]),
+  }));
+  const readme = git(repoRoot, ['show', `${ref}:${CLIENT_DIR}/README.md`], false, true) ?? '';
+  return [...tests, ...readmeBlocks(readme, `${ref}:${CLIENT_DIR}/README.md`)];
+}
+
+/** ```ts blocks of a README, one module each; line numbers in reports point into the README. */
+export function readmeBlocks(markdown: string, origin: string): ConsumerFile[] {
+  const blocks: ConsumerFile[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^```(ts|typescript)\b/.test(lines[i] ?? '')) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < lines.length && !(lines[end] ?? '').startsWith('```')) end++;
+    // Pad with blank lines so tsc's line numbers equal the README's.
+    const body = `${'\n'.repeat(start)}${lines.slice(start, end).join('\n')}\nexport {};\n`;
+    blocks.push({
+      origin: `${origin}#L${start + 1}`,
+      path: `${CLIENT_DIR}/readme-examples/block-${start + 1}.ts`,
+      content: body,
+    });
+    i = end;
+  }
+  return blocks;
+}
+
+export async function docsSamplesAtRef(
+  repoRoot: string,
+  ref: string,
+  specPath = 'spec/openapi.yaml',
+): Promise<ConsumerFile[]> {
+  const base = await bundleAtRef(repoRoot, ref, specPath);
+  if (!base) return [];
+  try {
+    return [...typescriptSamples(base.doc)].map(([operationId, code]) => ({
+      origin: `docs sample of ${operationId} (spec at ${ref})`,
+      path: `docs-samples/${operationId}.ts`,
+      content: `${code}\nexport {};\n`,
+    }));
+  } finally {
+    base.cleanup();
+  }
+}
