@@ -32,7 +32,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     ({ from, to, changed }) => {
       if (!changed) console.log(`spec info.version is ${to}, as the @billing-api/openapi package`);
       else if (check) {
-        console.error(`spec/openapi.yaml info.version is ${from} but @billing-api/openapi is ${to}: run pnpm version`);
+        console.error(
+          `spec/openapi.yaml info.version is ${from} but @billing-api/openapi is ${to}: run pnpm release:version`,
+        );
         process.exit(1);
       } else console.log(`spec info.version ${from} -> ${to}`);
     },

@@ -1,0 +1,160 @@
+/**
+ * `pnpm dev` as a developer uses it, in a throwaway copy of the workspace: one edit to the spec and
+ * the generated types, the client build and the served docs change, and the page open in Chromium
+ * reloads by itself. A busy port is one line and the session goes on.
+ */
+
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Background, run, start } from '@billing-api/release-rehearsal/run';
+import {
+  commitAll,
+  copyWorkspace,
+  findWorkspaceRoot,
+  type WorkspaceCopy,
+} from '@billing-api/release-rehearsal/workspace';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+const root = findWorkspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
+const EDITED = 'List account activity, as edited by the dev loop test';
+
+let copy: WorkspaceCopy;
+let dev: Background;
+let url: string;
+let env: NodeJS.ProcessEnv;
+
+/** The turbo cache of the tree the tests run from (a git worktree shares its main checkout's). */
+async function turboCacheDir(): Promise<string> {
+  const common = (
+    await run('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root })
+  ).stdout.trim();
+  return join(common, '..', '.turbo', 'cache');
+}
+
+beforeAll(async () => {
+  copy = await copyWorkspace(root, 'billing-dev-');
+  await commitAll(copy.root, 'dev loop test');
+  env = {
+    ...process.env,
+    TURBO_CACHE_DIR: await turboCacheDir(),
+    TURBO_TELEMETRY_DISABLED: '1',
+    BILLING_DOCS_PORT: '0',
+  };
+  const started = await start('pnpm', ['dev'], {
+    cwd: copy.root,
+    env,
+    timeoutMs: 600_000,
+    ready:
+      /dev: docs at (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*dev: start: (spec, types, client and docs rebuilt|.* failed)/,
+  });
+  dev = started.process;
+  url = started.match[1] as string;
+  expect(started.match[2], dev.output()).toBe('spec, types, client and docs rebuilt');
+}, 900_000);
+
+afterAll(async () => {
+  await dev?.stop();
+  await copy?.remove();
+});
+
+test('one spec edit regenerates the types, rebuilds the client and the docs, and reloads the open page', {
+  timeout: 900_000,
+}, async () => {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    expect(await page.content()).not.toContain(EDITED);
+    const clientDts = join(copy.root, 'packages', 'client', 'dist', 'index.d.ts');
+    const clientBefore = (await stat(clientDts)).mtimeMs;
+
+    const file = join(copy.root, 'spec', 'paths', 'v2', 'activity.yaml');
+    const source = await readFile(file, 'utf8');
+    expect(source).toContain('summary: List account activity\n');
+    const reloaded = page.waitForEvent('load', { timeout: 300_000 });
+    await writeFile(file, source.replace('summary: List account activity\n', `summary: ${EDITED}\n`));
+    await reloaded;
+
+    expect(await page.content()).toContain(EDITED);
+    expect(await readFile(join(copy.root, 'packages', 'types', 'generated', 'openapi.ts'), 'utf8')).toContain(EDITED);
+    expect(await readFile(join(copy.root, 'packages', 'types', 'dist', 'index.d.ts'), 'utf8')).toContain(EDITED);
+    expect((await stat(clientDts)).mtimeMs).toBeGreaterThan(clientBefore);
+    expect(await (await fetch(`${url}llms.txt`)).text()).toContain(EDITED);
+    expect(dev.output()).toMatch(
+      /dev: spec[/\\]paths[/\\]v2[/\\]activity\.yaml changed: spec, types, client and docs rebuilt/,
+    );
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a broken spec edit is reported as file:line and the last good docs stay served', {
+  timeout: 900_000,
+}, async () => {
+  const file = join(copy.root, 'spec', 'paths', 'v2', 'activity.yaml');
+  const good = await readFile(file, 'utf8');
+  const before = dev.output().length;
+  await writeFile(file, good.replace(/summary: .*\n/, 'summary: [unclosed\n'));
+  await expect
+    .poll(() => dev.output().slice(before), { timeout: 300_000, interval: 500 })
+    .toMatch(/failed; the last good docs stay served/);
+  expect(dev.output().slice(before)).toMatch(/activity\.yaml:\d+/);
+  expect(dev.output().slice(before)).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect((await fetch(`${url}llms.txt`)).status).toBe(200);
+  const fixed = dev.output().length;
+  await writeFile(file, good);
+  await expect.poll(() => dev.output().slice(fixed), { timeout: 600_000, interval: 500 }).toMatch(/docs rebuilt/);
+});
+
+test('a busy port is one line, and dev serves on a free port instead', { timeout: 900_000 }, async () => {
+  const busy: Server = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const port = (busy.address() as { port: number }).port;
+  try {
+    const second = await start('pnpm', ['dev', '--port', String(port)], {
+      cwd: copy.root,
+      env,
+      timeoutMs: 600_000,
+      ready: /dev: docs at (http:\/\/127\.0\.0\.1:\d+\/)/,
+    });
+    try {
+      const lines = second.process
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('dev:') && l.includes(String(port)));
+      expect(lines).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^dev: port ${port} on 127\\.0\\.0\\.1 is in use; serving on \\d+ instead \\(choose with --port N or BILLING_DOCS_PORT=N\\)$`,
+          ),
+        ),
+      ]);
+      expect(second.match[1]).not.toContain(`:${port}/`);
+      expect((await fetch(second.match[1] as string)).status).toBe(200);
+    } finally {
+      await second.process.stop();
+    }
+  } finally {
+    busy.close();
+  }
+});
+
+test('a bad --port is one line naming the flag and the value, exit 2', async () => {
+  const result = await run('pnpm', ['--silent', 'dev', '--port', 'http'], { cwd: copy.root, env, allowFailure: true });
+  expect(result.code).toBe(2);
+  expect(result.stderr.trim()).toBe('dev: --port must be a port number 0-65535, got "http"');
+});
