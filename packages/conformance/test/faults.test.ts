@@ -122,6 +122,29 @@ describe('a faulty server is reported, naming the operation and the pointer', ()
     });
   });
 
+  it('an oversized body read and answered with a 5xx instead of the documented 413', async () => {
+    const crash: Fault = {
+      operation: 'payInvoice',
+      response: (r) =>
+        r.status === 413
+          ? jsonResponse({ ...r, status: 500 }, (problem) => ({
+              ...problem,
+              status: 500,
+              code: 'internal_error',
+              title: 'Internal Server Error',
+            }))
+          : r,
+    };
+    const { report } = await runThrough([crash], { operations: ['payInvoice'], kinds: ['too-large'] });
+    expect(report.results.map((r) => [r.id, r.outcome])).toEqual([['payInvoice 413 body too large', 'failed']]);
+    expect(report.findings.map(pick)).toContainEqual({
+      operation: 'payInvoice',
+      status: 500,
+      pointer: '/',
+      code: 'server_error',
+    });
+  });
+
   it('a 5xx on bad input', async () => {
     const crash: Fault = {
       operation: 'addFunds',

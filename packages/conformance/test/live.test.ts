@@ -78,6 +78,7 @@ describe('a fresh sandbox', () => {
       'rate-limit',
       'rule',
       'success',
+      'too-large',
     ]);
   });
 

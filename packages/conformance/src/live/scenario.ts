@@ -25,6 +25,7 @@ export type ScenarioKind =
   | 'success'
   | 'rule'
   | 'negative'
+  | 'too-large'
   | 'auth'
   | 'not-found'
   | 'idempotency'

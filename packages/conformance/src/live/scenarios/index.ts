@@ -1,5 +1,5 @@
 // Every scenario of a live run, in the order they run: first those that change nothing on a
-// conforming server (negative inputs, credentials, 404s), so that on a shared server they still find
+// conforming server (negative inputs, oversized bodies, credentials, 404s), so that on a shared server they still find
 // the data the others consume; then successes, rules, idempotency, server faults, scenarios that move
 // the clock, and rate limits last (spending a budget slows what follows).
 import type { ConformanceValidator } from '../../validators.js';
@@ -12,11 +12,13 @@ import { notFoundScenarios } from './not-found.js';
 import { rateLimitScenarios } from './rate-limit.js';
 import { ruleScenarios } from './rules.js';
 import { successScenarios } from './success.js';
+import { tooLargeScenarios } from './too-large.js';
 
 export function allScenarios(validator: ConformanceValidator): Scenario[] {
   const rules = ruleScenarios(validator);
   const list = [
     ...negativeScenarios(validator),
+    ...tooLargeScenarios(validator),
     ...authScenarios(validator),
     ...notFoundScenarios(validator),
     ...successScenarios(validator),
