@@ -95,6 +95,23 @@ export {};
       maxBuffer: 16 << 20,
     });
     expect(stdout).toMatch(/consumer file\(s\) of HEAD checked against the working tree: all compile\./);
+    // The client's tests that use the spec and the model are consumer code; only the packaging tests are left out.
+    expect(stdout).toContain(
+      'left out HEAD:packages/client/test/package.test.ts: it imports @billing-api/package-tooling',
+    );
+    expect(stdout).not.toMatch(/left out .*(auth|generated)\.test\.ts/);
+  });
+
+  it('finds the private packages a module imports, statically or dynamically, and nothing else', async () => {
+    const { importedPrivatePackage, privatePackages } = await import('../src/collect.js');
+    const names = privatePackages(repoRoot);
+    expect(names).toContain('@billing-api/package-tooling');
+    expect(names).not.toContain('@billing-api/client');
+    expect(importedPrivatePackage("import { x } from '@billing-api/package-tooling';", names)).toBe(
+      '@billing-api/package-tooling',
+    );
+    expect(importedPrivatePackage("await import('@billing-api/docs/samples')", names)).toBe('@billing-api/docs');
+    expect(importedPrivatePackage("import { y } from '@billing-api/client/money';", names)).toBeUndefined();
   });
 });
 
