@@ -4,7 +4,6 @@
 // Each version is bundled with `bundleAtRef`, the same extraction the gate uses for its base.
 
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { OpenApiDocument } from '@billing-api/openapi-model';
 import { type ChangeReport, reportBetween } from '../api.js';
 import { bundleAtRef, bundleWorkingTree } from './at-ref.js';
@@ -130,7 +129,7 @@ export async function releaseHistory(cwd: string, options: HistoryOptions = {}):
     before = { version: release.version, doc };
   }
   if (!before) return { available: false, reason: `no release commit has ${spec}` };
-  const head = await bundleWorkingTree(repoRoot, path.normalize(spec));
+  const head = await bundleWorkingTree(repoRoot, spec);
   changes.push({
     version: 'Unreleased',
     unreleased: true,
