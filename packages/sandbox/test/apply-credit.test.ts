@@ -173,7 +173,8 @@ describe('apply credit (v1)', () => {
     const f = await account(t, { credit: 1000, invoices: [{ status: 'unpaid', lines: [line(800)] }] });
     const at = `/api/billing/invoice/${f.inv().legacyId}/apply-credit`;
     const answers = [];
-    for (const amount of ['130', '130.5', '0.05', '130.50']) answers.push((await t.post(at, { amount }, f.rw)).body.data);
+    for (const amount of ['130', '130.5', '0.05', '130.50'])
+      answers.push((await t.post(at, { amount }, f.rw)).body.data);
     expect(answers.map((d) => d.amount)).toEqual(['130.00', '130.50', '0.05', '130.50']);
     expect(answers.at(-1).balance).toBe('608.95'); // 1000.00 - 130.00 - 130.50 - 0.05 - 130.50
     const topUp = await t.post('/api/credit/add-funds', { amount: '250' }, f.rw);

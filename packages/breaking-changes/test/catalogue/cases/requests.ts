@@ -388,7 +388,13 @@ export const REQUESTS: Case[] = [
       ),
     ],
     expect: [
-      x('breaking', 'safe', 'request-constraint-tightened', 'components/schemas/v1/DecimalStringInput.yaml', 'pattern:'),
+      x(
+        'breaking',
+        'safe',
+        'request-constraint-tightened',
+        'components/schemas/v1/DecimalStringInput.yaml',
+        'pattern:',
+      ),
       x('info', 'safe', 'response-constraint-tightened', 'components/schemas/v1/DecimalString.yaml', 'pattern:'),
     ],
   },
