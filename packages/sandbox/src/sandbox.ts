@@ -80,7 +80,7 @@ export interface RunningSandbox {
   clock: {
     now(): Date;
     iso(): string;
-    /** Moves the sandbox clock forward (stored with the data) and settles what became due. */
+    /** Moves the default clock (under every account's) forward, stored with the data, and settles what became due. */
     advance(ms: number): Promise<void>;
   };
   /** Requests being handled right now. */

@@ -153,6 +153,29 @@ describe('test hooks per account', () => {
   });
 });
 
+describe('test hooks are bounded per account', () => {
+  it('holds at most 100 of a kind per account, and one account filling its share leaves the others theirs', async () => {
+    const a = await account(t);
+    const b = await account(t);
+    for (let i = 0; i < 100; i++)
+      expect((await asAccount(t, 'POST', '/sandbox/account/faults', a.rw, { operationId: `op${i}` })).status).toBe(200);
+    const over = await asAccount(t, 'POST', '/sandbox/account/faults', a.rw, { operationId: 'one-more' });
+    expect(over.status).toBe(400);
+    expect(over.body.message).toMatch(/at most 100/);
+    expect((await asAccount(t, 'POST', '/sandbox/account/faults', b.rw, { operationId: 'getInvoice' })).status).toBe(
+      200,
+    );
+    // A reset drops the account's hooks.
+    expect((await asAccount(t, 'POST', '/sandbox/account/reset', a.rw)).status).toBe(200);
+    expect(
+      (await asAccount(t, 'POST', '/sandbox/account/faults', a.rw, { operationId: 'x', enabled: false })).body,
+    ).toEqual({
+      faults: [],
+    });
+    await asAccount(t, 'POST', '/sandbox/account/faults', b.rw, { operationId: 'getInvoice', enabled: false });
+  });
+});
+
 describe('what affects every account', () => {
   it('needs the admin token when one is set: 401 without it, 403 with a wrong one', async () => {
     const s = await startTestSandbox({ adminToken: ADMIN_TOKEN });

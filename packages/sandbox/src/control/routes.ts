@@ -119,6 +119,10 @@ function apiKeyOf(headers: HttpRequest['headers']): string | undefined {
   return typeof headers['x-api-key'] === 'string' ? headers['x-api-key'] : undefined;
 }
 
+/** Test hooks of one kind one account (or the admin) may hold: more than the API has operations. */
+const MAX_HOOKS = 100;
+const tooMany = () => bad(`at most ${MAX_HOOKS} hooks of a kind at a time: remove some first`);
+
 /** Milliseconds of an advance body, or a reply saying what is wrong. */
 function advanceMs(given: Record<string, unknown>, clock: SandboxClock): number | Reply {
   if (!inputs.advance(given)) return bad(explain(inputs.advance.errors));
@@ -234,10 +238,13 @@ export function createControl(options: ControlOptions): Responder {
               'this is a demo account, shared by everyone with the demo keys: create your own with POST /sandbox/accounts (which can be reset), or restore the whole demo with POST /sandbox/reset',
           },
         };
-      for (const key of [...options.hooks.latencyMs.keys()])
-        if (key.startsWith(hookKey(account.id, ''))) options.hooks.latencyMs.delete(key);
-      for (const key of [...options.hooks.faults])
-        if (key.startsWith(hookKey(account.id, ''))) options.hooks.faults.delete(key);
+      for (const [key] of hooksOf([...options.hooks.latencyMs], account.id))
+        options.hooks.latencyMs.delete(hookKey(account.id, key));
+      for (const [key] of hooksOf(
+        [...options.hooks.faults].map((f) => [f, true]),
+        account.id,
+      ))
+        options.hooks.faults.delete(hookKey(account.id, key));
       await options.accountsChanged();
       return { status: 200, body: made };
     }
@@ -249,6 +256,8 @@ export function createControl(options: ControlOptions): Responder {
     if (!inputs.latency(given)) return bad(explain(inputs.latency.errors));
     const operation = given.operationId ?? '*';
     const key = accountId === undefined ? operation : hookKey(accountId, operation);
+    const held = hooksOf([...options.hooks.latencyMs], accountId).length;
+    if (given.ms !== 0 && !options.hooks.latencyMs.has(key) && held >= MAX_HOOKS) return tooMany();
     if (given.ms === 0) options.hooks.latencyMs.delete(key);
     else options.hooks.latencyMs.set(key, given.ms);
     return { status: 200, body: { latencyMs: Object.fromEntries(hooksOf([...options.hooks.latencyMs], accountId)) } };
@@ -257,6 +266,11 @@ export function createControl(options: ControlOptions): Responder {
   function setFault(given: Record<string, unknown>, accountId?: string): Reply {
     if (!inputs.fault(given)) return bad(explain(inputs.fault.errors));
     const key = accountId === undefined ? given.operationId : hookKey(accountId, given.operationId);
+    const held = hooksOf(
+      [...options.hooks.faults].map((f) => [f, true]),
+      accountId,
+    ).length;
+    if (given.enabled !== false && !options.hooks.faults.has(key) && held >= MAX_HOOKS) return tooMany();
     if (given.enabled === false) options.hooks.faults.delete(key);
     else options.hooks.faults.add(key);
     return {
