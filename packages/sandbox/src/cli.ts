@@ -26,6 +26,8 @@ Options:
   --docs-url <url>         base of problem type URIs, <url>/errors/<code> (default: the spec's)
   --allowed-host <host>    another Host name for the control endpoints, repeatable (e.g. sandbox.team.example:4010)
   --control-token <token>  the control endpoints (but health) need X-Sandbox-Token: <token>
+  --admin-token <token>    wiping everything, the default clock and hooks for all need X-Sandbox-Admin-Token: <token>
+                           (required to use them when --host is not a loopback address)
   --no-demo                start without demo data
   --quiet                  no request logs
   --help                   this text
@@ -90,9 +92,9 @@ function dataFile(value: string | undefined): string | undefined {
   return value;
 }
 
-function token(value: string | undefined): string | undefined {
+function token(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (value.length < 12 || /\s/.test(value)) bad('control-token', '…', 'at least 12 characters without spaces');
+  if (value.length < 12 || /\s/.test(value)) bad(flag, '…', 'at least 12 characters without spaces');
   return value;
 }
 
@@ -114,6 +116,7 @@ function options(argv: string[]): SandboxOptions | 'help' {
         'docs-url': { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
         'control-token': { type: 'string' },
+        'admin-token': { type: 'string' },
         'no-demo': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -147,7 +150,8 @@ function options(argv: string[]): SandboxOptions | 'help' {
   const publicUrl = httpUrl('public-url', values['public-url'], 'https://sandbox.example.com');
   const docsUrl = httpUrl('docs-url', values['docs-url'], 'https://docs.example.com');
   const data = dataFile(values.data);
-  const controlToken = token(values['control-token']);
+  const controlToken = token('control-token', values['control-token']);
+  const adminToken = token('admin-token', values['admin-token']);
   return {
     ...(port === undefined ? {} : { port }),
     ...(values.host !== undefined ? { host: host(values.host)! } : {}),
@@ -161,6 +165,7 @@ function options(argv: string[]): SandboxOptions | 'help' {
     ...(publicUrl ? { publicUrl } : {}),
     ...(docsUrl ? { docsUrl } : {}),
     ...(controlToken ? { controlToken } : {}),
+    ...(adminToken ? { adminToken } : {}),
     demo: !values['no-demo'],
     log: !values.quiet,
   };

@@ -246,6 +246,14 @@ function repositories(k: Kysely<Schema>, q: Q): Tx {
             .where('id', '=', a),
         );
       },
+      remove: async (id) => {
+        // Rows without a foreign key to the account first; the rest go with it (ON DELETE CASCADE).
+        await run(q, 'accounts.remove.outbox', [id], ([a]) => k.deleteFrom('outbox').where('account_id', '=', a));
+        await run(q, 'accounts.remove.idempotency', [id], ([a]) =>
+          k.deleteFrom('idempotency_keys').where('account_id', '=', a),
+        );
+        await run(q, 'accounts.remove', [id], ([a]) => k.deleteFrom('accounts').where('id', '=', a));
+      },
     },
     keys: {
       insert: (row) => insert('api_keys', row),
@@ -420,15 +428,25 @@ function repositories(k: Kysely<Schema>, q: Q): Tx {
     },
     payments: {
       insert: (row) => insert('payments', row),
-      due: (now) =>
-        run(q, 'payments.due', [now], ([a]) =>
-          k
-            .selectFrom('payments')
-            .selectAll()
-            .where('status', '=', 'processing')
-            .where('settles_at', '<=', a)
-            .orderBy('settles_at'),
-        ),
+      due: (now, accountId) =>
+        accountId === undefined
+          ? run(q, 'payments.due', [now], ([a]) =>
+              k
+                .selectFrom('payments')
+                .selectAll()
+                .where('status', '=', 'processing')
+                .where('settles_at', '<=', a)
+                .orderBy('settles_at'),
+            )
+          : run(q, 'payments.due.ofAccount', [now, accountId], ([a, b]) =>
+              k
+                .selectFrom('payments')
+                .selectAll()
+                .where('status', '=', 'processing')
+                .where('settles_at', '<=', a)
+                .where('account_id', '=', b)
+                .orderBy('settles_at'),
+            ),
       bySession: (sessionId) =>
         first(
           run(q, 'payments.bySession', [sessionId], ([a]) =>

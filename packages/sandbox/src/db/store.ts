@@ -46,6 +46,8 @@ export interface Tx {
     forUpdate(id: string): Promise<AccountRow | undefined>;
     /** Moves the credit balance by a signed amount; never below zero (the store refuses it). */
     addCredit(id: string, deltaMinor: number): Promise<void>;
+    /** Deletes the account and every row that belongs to it (keys, cards, invoices, links, payments, ledger, emails, idempotency keys). */
+    remove(id: string): Promise<void>;
   };
   keys: {
     insert(row: KeyRow): Promise<void>;
@@ -96,8 +98,8 @@ export interface Tx {
   };
   payments: {
     insert(row: PaymentRow): Promise<void>;
-    /** Processing payments whose time has come, oldest first. */
-    due(now: string): Promise<PaymentRow[]>;
+    /** Processing payments whose time has come, oldest first; of one account when `accountId` is given. */
+    due(now: string, accountId?: string): Promise<PaymentRow[]>;
     bySession(sessionId: string): Promise<PaymentRow | undefined>;
     /** Marks a processing payment succeeded; false when it was not processing any more (settled by someone else). */
     succeed(id: string, at: string): Promise<boolean>;
