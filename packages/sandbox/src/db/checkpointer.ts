@@ -16,8 +16,13 @@ import { Worker } from 'node:worker_threads';
 /** How often the worker checkpoints; a pass with nothing to copy costs one read of the WAL index. */
 const INTERVAL_MS = 10;
 
-/** Pages the WAL may reach before the writer checkpoints itself (SQLite's default is 1000). */
-export const BACKSTOP_PAGES = 4000;
+/**
+ * Pages (4 KiB) the WAL may reach before the writer checkpoints itself (SQLite's default is 1000).
+ * Under steady writes the worker's checkpoints rarely catch up with the very last commit, which a
+ * WAL needs to start over, so the WAL grows to this size and the writer's checkpoint then finishes
+ * the little the worker left; in a pause between writes the worker's own checkpoint does.
+ */
+export const BACKSTOP_PAGES = 16_000;
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
