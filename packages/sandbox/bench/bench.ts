@@ -1,21 +1,33 @@
-// Benchmark (not a test): autocannon against the sandbox and against Stoplight Prism's mock on the
-// same bundled spec, in one run on this machine, both as child processes on 127.0.0.1:
-//   1. GET /api/v2/billing/invoices/{id} (stateless read; the goal is sandbox >= 5x Prism req/s),
-//   2. POST .../actions/apply-credit with a unique Idempotency-Key per request (the sandbox on a
-//      file database, 0.01 SEK per call from plenty of credit; Prism answers from examples).
-// Runs alternate (sandbox, Prism, sandbox, Prism, ...) for BENCH_ROUNDS rounds (default 3) of
-// BENCH_SECONDS (default 3) each, and the median round of each is reported, so load from other
-// processes on a shared 2-core machine hits both sides alike. Prints req/s, p99 and the ratios.
+// Benchmark (not a test): autocannon against every target of TARGETS below, in one run on this
+// machine, each as child processes on 127.0.0.1, and one table of the results:
+//   - GET /api/v2/billing/invoices/{id} (a stateless read),
+//   - POST .../actions/apply-credit with a unique Idempotency-Key per request (on the sandbox a durable
+//     write: 0.01 SEK per call from plenty of credit, committed before it is answered; Prism answers
+//     from examples, the node:http server with its fixed body).
+// Targets: the sandbox on a SQLite file (one process); the sandbox on PostgreSQL with 1, 2 and 3
+// instances on one database (autocannon spreads its connections over their URLs); Stoplight Prism's
+// mock on the same bundled spec; and a plain node:http server answering a fixed JSON body (the
+// sandbox's own GET response), the ceiling of this machine for an HTTP server in Node.
+// Runs alternate (every target, then again, ...) for BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS
+// (default 3) each at BENCH_CONNECTIONS (default 10), and the median round of each is reported, so
+// load from other processes on a shared machine hits every target alike. Ratios are to Prism and to
+// node:http; the goals of the durable write path are checked at the end.
 //
-// BENCH_BASELINE_CLI=<path to another build's dist/cli.js> adds that build as a third server, measured
-// in the same alternating rounds, and prints this build's ratio to it (before/after a change).
+// PostgreSQL rows need a sandbox CLI with `--database` and PostgreSQL's server binaries (Debian's
+// /usr/lib/postgresql/<version>/bin, or initdb on PATH): the bench starts a throwaway cluster of its
+// own (durable settings: fsync and synchronous_commit on) in a temporary folder. Otherwise each of
+// those rows says why it is not available; no number is ever made up.
+//
+// BENCH_BASELINE_CLI=<path to another build's dist/cli.js> adds that build on a SQLite file as another
+// target (before/after a change).
 //
 // Prism is installed on first use into .tmp/prism with npm (it is not a workspace devDependency:
 // @stoplight/prism-cli 5.14.2 depends on ^-ranges that now resolve to Node 24-only releases, so the
 // versions of its own release are pinned there with npm `overrides`).
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +42,63 @@ const CLI = join(here, '..', 'dist', 'cli.js');
 const BASELINE_CLI = process.env.BENCH_BASELINE_CLI;
 const PRISM_DIR = join(here, '..', '.tmp', 'prism');
 const PRISM_BIN = join(PRISM_DIR, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
+const EXAMPLE_INVOICE = '/api/v2/billing/invoices/inv_01jd8k3a5b7c9d1e3f5g7h9j1k';
+/** Goals of the durable write path, checked against the SQLite row. */
+const GOALS = { postP99Ms: 5, postOverPrismGet: 2 };
 const children: ChildProcess[] = [];
+const cleanups: Array<() => void> = [];
+
+// ---------------------------------------------------------------------------------------------
+// The targets: the table's rows, in order. Each starts what it measures, once, before the rounds.
+
+interface Running {
+  /** One URL, or several (instances behind one database): autocannon spreads its connections over them. */
+  urls: string[];
+  get: Partial<autocannon.Options>;
+  post: Partial<autocannon.Options>;
+}
+
+type Started = Running | { unavailable: string };
+
+interface Target {
+  name: string;
+  start(): Promise<Started>;
+}
+
+function targets(dir: string): Target[] {
+  const postgres = lazy(() => startSandboxesOnPostgres(dir, 3));
+  const onPostgres = (instances: number) => async (): Promise<Started> => {
+    const started = await postgres();
+    return 'unavailable' in started ? started : { ...started, urls: started.urls.slice(0, instances) };
+  };
+  return [
+    { name: 'sandbox, SQLite file, 1 process', start: () => startSandboxOnSqlite(CLI, join(dir, 'bench.db')) },
+    ...(BASELINE_CLI
+      ? [
+          {
+            name: 'baseline sandbox, SQLite file',
+            start: () => startSandboxOnSqlite(BASELINE_CLI, join(dir, 'baseline.db')),
+          },
+        ]
+      : []),
+    { name: 'sandbox, PostgreSQL, 1 instance', start: onPostgres(1) },
+    { name: 'sandbox, PostgreSQL, 2 instances', start: onPostgres(2) },
+    { name: 'sandbox, PostgreSQL, 3 instances', start: onPostgres(3) },
+    { name: 'prism mock (examples)', start: startPrism },
+    { name: 'node:http, fixed JSON body', start: () => startFixedJson(dir) },
+  ];
+}
+
+const PRISM = 'prism mock (examples)';
+const NODE_HTTP = 'node:http, fixed JSON body';
+const SQLITE = 'sandbox, SQLite file, 1 process';
+
+// ---------------------------------------------------------------------------------------------
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= make());
+}
 
 function installPrism(): void {
   if (existsSync(PRISM_BIN)) return;
@@ -81,36 +149,15 @@ function spawnServer(args: string[], pattern: RegExp, name: string): Promise<str
   });
 }
 
-/** Starts Prism's mock and resolves with its URL when it answers HTTP (60 s at most). */
-async function startPrism(port: number): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [PRISM_BIN, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', SPEC],
-    { stdio: 'ignore' },
-  );
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
-    try {
-      await fetch(`${url}/`);
-      return url;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`prism did not start on port ${port}`);
-}
-
-interface Result {
-  rps: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(url: string, options: Partial<autocannon.Options>): Promise<Result> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function json(url: string, init?: RequestInit): Promise<any> {
@@ -119,129 +166,279 @@ async function json(url: string, init?: RequestInit): Promise<any> {
   return res.json();
 }
 
+let keys = 0;
+/** apply-credit of 0.01 with a new Idempotency-Key on every request. */
+function applyCredit(path: string, auth: Record<string, string>): Partial<autocannon.Options> {
+  return {
+    requests: [
+      {
+        method: 'POST',
+        path: `${path}/actions/apply-credit`,
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ amount: 0.01 }),
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'idempotency-key': `bench-${process.pid}-${keys++}` },
+        }),
+      },
+    ],
+  };
+}
+
+/** One account with plenty of credit and a large unpaid invoice to apply 0.01 at a time. */
+async function benchAccount(base: string): Promise<Omit<Running, 'urls'>> {
+  const account = await json(`${base}/sandbox/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      credit: 10_000_000,
+      invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }],
+    }),
+  });
+  const auth = { authorization: `Bearer ${account.keys.readWrite}` };
+  const invoice = `/api/v2/billing/invoices/${account.invoices[0].id}`;
+  return { get: { headers: auth, requests: [{ method: 'GET', path: invoice }] }, post: applyCredit(invoice, auth) };
+}
+
+const sandboxArgs = (cli: string, storage: string[]) => [
+  cli,
+  '--port',
+  '0',
+  '--quiet',
+  '--rate-limit',
+  'off',
+  '--no-demo',
+  ...storage,
+];
+
+async function startSandboxOnSqlite(cli: string, file: string): Promise<Started> {
+  const url = await spawnServer(sandboxArgs(cli, ['--data', file]), /listening on (http:\/\/\S+)/, cli);
+  return { urls: [url], ...(await benchAccount(url)) };
+}
+
+/** `instances` sandbox processes on one PostgreSQL database (of a cluster this bench starts). */
+async function startSandboxesOnPostgres(dir: string, instances: number): Promise<Started> {
+  const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+  if (!`${help.stdout}${help.stderr}`.includes('--database'))
+    return { unavailable: 'this sandbox CLI has no --database option' };
+  let database: string;
+  try {
+    database = await startPostgresCluster(dir);
+  } catch (error) {
+    return { unavailable: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+  const urls: string[] = [];
+  for (let i = 0; i < instances; i++)
+    urls.push(
+      await spawnServer(sandboxArgs(CLI, ['--database', database]), /listening on (http:\/\/\S+)/, `instance ${i}`),
+    );
+  return { urls, ...(await benchAccount(urls[0]!)) };
+}
+
+/**
+ * Starts a throwaway PostgreSQL cluster in `dir` (stopped when the bench ends) and returns the URL of
+ * an empty database on it. Server binaries: the newest /usr/lib/postgresql/<version>/bin, or initdb
+ * on PATH. PostgreSQL refuses to run as root, so as root they run as the `postgres` user. Settings
+ * are PostgreSQL's durable defaults (fsync, synchronous_commit): the POST rows are durable writes.
+ */
+async function startPostgresCluster(dir: string): Promise<string> {
+  const debian = '/usr/lib/postgresql';
+  const versions = existsSync(debian)
+    ? readdirSync(debian)
+        .filter((v) => existsSync(join(debian, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout?.trim();
+  const bin = versions[0] ? join(debian, versions[0], 'bin') : onPath ? dirname(onPath) : undefined;
+  if (!bin) throw new Error(`no PostgreSQL server binaries (${debian}/<version>/bin or initdb on PATH)`);
+  const root = mkdtempSync(join(dir, 'pg-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(dir, id('-u'), id('-g'));
+    chownSync(root, id('-u'), id('-g'));
+  }
+  const run = (tool: string, args: string[]) => {
+    const result = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { encoding: 'utf8', cwd: root })
+      : spawnSync(join(bin, tool), args, { encoding: 'utf8', cwd: root });
+    if (result.status !== 0) throw new Error(`${tool} failed: ${`${result.stderr}${result.stdout}`.trim()}`);
+  };
+  const port = await freePort();
+  const data = join(root, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(root, 'server.log'),
+    '-o',
+    `-h 127.0.0.1 -p ${port} -k ${root} -c max_connections=200`,
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
+  cleanups.push(() => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']));
+  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'bench']);
+  return `postgres://postgres@127.0.0.1:${port}/bench`;
+}
+
+/** Starts Prism's mock and resolves when it answers HTTP (60 s at most). */
+async function startPrism(): Promise<Started> {
+  installPrism();
+  const port = await freePort();
+  // Prism logs every request at its default level; `silent` keeps the comparison fair (the sandbox
+  // runs with --quiet), so its readiness is polled instead of read from its output.
+  const child = spawn(
+    process.execPath,
+    [PRISM_BIN, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', SPEC],
+    { stdio: 'ignore' },
+  );
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const auth = { authorization: 'Bearer sk_test_bench' };
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      await fetch(`${url}/`);
+      return {
+        urls: [url],
+        get: { headers: auth, requests: [{ method: 'GET', path: EXAMPLE_INVOICE }] },
+        post: applyCredit(EXAMPLE_INVOICE, auth),
+      };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`prism did not start on port ${port}`);
+}
+
+/** A node:http server that answers every request with the same JSON body: the sandbox's GET invoice response. */
+async function startFixedJson(dir: string): Promise<Started> {
+  const sandbox = await startSandboxOnSqlite(CLI, join(dir, 'body.db'));
+  if ('unavailable' in sandbox) return sandbox;
+  const [request] = sandbox.get.requests!;
+  const res = await fetch(`${sandbox.urls[0]}${request!.path}`, {
+    headers: sandbox.get.headers as Record<string, string>,
+  });
+  const body = join(dir, 'body.json');
+  writeFileSync(body, await res.text());
+  const server = `
+    const body = require('node:fs').readFileSync(${JSON.stringify(body)});
+    require('node:http').createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+        res.end(body);
+      });
+    }).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });`;
+  const url = await spawnServer(['-e', server], /listening on (http:\/\/\S+)/, 'node:http');
+  return { urls: [url], get: sandbox.get, post: sandbox.post };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Result {
+  rps: number;
+  p99: number;
+  failed: number;
+}
+
+async function load(urls: string[], options: Partial<autocannon.Options>, duration = SECONDS): Promise<Result> {
+  // autocannon takes several URLs (its types say one) and spreads the connections over them.
+  const url = urls as unknown as string;
+  const result = await autocannon({ ...options, url, connections: CONNECTIONS, duration });
+  return { rps: result.requests.average, p99: result.latency.p99, failed: result.non2xx + result.errors };
+}
+
+const median = (list: Result[]) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!;
+
 async function main(): Promise<void> {
   if (!existsSync(CLI))
     throw new Error(`build the sandbox first (${CLI} is missing): pnpm --filter @billing-api/sandbox build`);
-  installPrism();
   const dir = mkdtempSync(join(tmpdir(), 'billing-bench-'));
-  try {
-    const prismPort = 20000 + Math.floor(Math.random() * 20000);
-    const sandboxArgs = (cli: string, file: string) => [
-      cli,
-      '--port',
-      '0',
-      '--quiet',
-      '--rate-limit',
-      'off',
-      '--data',
-      join(dir, file),
-      '--no-demo',
-    ];
-    const [sandbox, baseline, prism] = await Promise.all([
-      spawnServer(sandboxArgs(CLI, 'bench.db'), /listening on (http:\/\/\S+)/, 'sandbox'),
-      BASELINE_CLI
-        ? spawnServer(sandboxArgs(BASELINE_CLI, 'baseline.db'), /listening on (http:\/\/\S+)/, 'baseline')
-        : Promise.resolve(undefined),
-      // Prism logs every request at its default level; `silent` keeps the comparison fair (the sandbox
-      // runs with --quiet), so its readiness is polled instead of read from its output.
-      startPrism(prismPort),
-    ]);
-    // One account with plenty of credit and a large unpaid invoice to apply 0.01 at a time.
-    const setUp = async (base: string) => {
-      const account = await json(`${base}/sandbox/accounts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          credit: 10_000_000,
-          invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }],
-        }),
-      });
-      return {
-        auth: { authorization: `Bearer ${account.keys.readWrite}` },
-        get: `/api/v2/billing/invoices/${account.invoices[0].id}`,
-      };
-    };
-    const { auth, get } = await setUp(sandbox);
-    const base = baseline ? await setUp(baseline) : undefined;
-    const exampleGet = '/api/v2/billing/invoices/inv_01jd8k3a5b7c9d1e3f5g7h9j1k';
-    let n = 0;
-    const post = (path: string, headers = auth): Partial<autocannon.Options> => ({
-      requests: [
-        {
-          method: 'POST',
-          path,
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify({ amount: 0.01 }),
-          setupRequest: (request) => ({
-            ...request,
-            headers: { ...request.headers, 'idempotency-key': `bench-${process.pid}-${n++}` },
-          }),
-        },
-      ],
-    });
-    // Warm up both (JIT, compiled validators), then measure.
-    await load(sandbox + get, { headers: auth, duration: 1 });
-    await load(prism + exampleGet, { headers: auth, duration: 1 });
-    const median = async (runs: Array<() => Promise<Result>>): Promise<Result[]> => {
-      const results: Result[][] = runs.map(() => []);
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const [i, run] of runs.entries()) results[i]!.push(await run());
-      }
-      return results.map((list) => [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!);
-    };
-    const gets: Array<() => Promise<Result>> = [
-      () => load(sandbox + get, { headers: auth }),
-      () => load(prism + exampleGet, { headers: auth }),
-    ];
-    const posts: Array<() => Promise<Result>> = [
-      () => load(sandbox, post(`${get}/actions/apply-credit`)),
-      () => load(prism, post(`${exampleGet}/actions/apply-credit`)),
-    ];
-    if (baseline && base) {
-      gets.push(() => load(baseline + base.get, { headers: base.auth }));
-      posts.push(() => load(baseline, post(`${base.get}/actions/apply-credit`, base.auth)));
-    }
-    const [getSandbox, getPrism, getBaseline] = await median(gets);
-    const [postSandbox, postPrism, postBaseline] = await median(posts);
-    const rows: Array<[string, Result]> = [
-      ['GET invoice       sandbox', getSandbox!],
-      ['GET invoice       prism', getPrism!],
-      ...(getBaseline ? [['GET invoice       baseline', getBaseline] as [string, Result]] : []),
-      ['POST apply-credit sandbox', postSandbox!],
-      ['POST apply-credit prism', postPrism!],
-      ...(postBaseline ? [['POST apply-credit baseline', postBaseline] as [string, Result]] : []),
-    ];
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const list = targets(dir);
+  const started: Started[] = [];
+  for (const target of list) started.push(await target.start());
+  const runs = list.flatMap((target, i) => {
+    const s = started[i]!;
+    return 'unavailable' in s ? [] : [{ target, s, get: [] as Result[], post: [] as Result[] }];
+  });
+  // Warm up every target (JIT, compiled validators, connection pools), then measure.
+  for (const run of runs) {
+    await load(run.s.urls, run.s.get, 1);
+    await load(run.s.urls, run.s.post, 1);
+  }
+  for (let round = 0; round < ROUNDS; round++) for (const run of runs) run.get.push(await load(run.s.urls, run.s.get));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const run of runs) run.post.push(await load(run.s.urls, run.s.post));
+  const results = new Map(runs.map((run) => [run.target.name, { get: median(run.get), post: median(run.post) }]));
 
-    const invoice = await json(sandbox + get, { headers: auth });
-    console.log(
-      `\nautocannon, ${CONNECTIONS} connections, median of ${ROUNDS} alternating runs of ${SECONDS} s, Node ${process.version}, servers on 127.0.0.1`,
-    );
-    console.log('run                        req/s      p99 ms   non-2xx  errors');
-    for (const [name, r] of rows) {
-      console.log(
-        `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p99).padStart(10)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)}`,
-      );
+  console.log(
+    `\nautocannon, ${CONNECTIONS} connections, median of ${ROUNDS} alternating runs of ${SECONDS} s, Node ${process.version}, servers on 127.0.0.1`,
+  );
+  console.log('GET invoice; POST apply-credit with a new Idempotency-Key each (on the sandbox: a durable write)\n');
+  const prism = results.get(PRISM);
+  const node = results.get(NODE_HTTP);
+  const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}x` : '-');
+  const header = [
+    'target'.padEnd(34),
+    'GET req/s',
+    'p99 ms',
+    'POST req/s',
+    'p99 ms',
+    'failed',
+    'GET/prism',
+    'GET/node',
+    'POST/prism',
+    'POST/node',
+  ];
+  console.log(header.map((h, i) => (i === 0 ? h : h.padStart(10))).join(' '));
+  for (const [i, target] of list.entries()) {
+    const s = started[i]!;
+    const r = results.get(target.name);
+    if ('unavailable' in s || !r) {
+      console.log(`${target.name.padEnd(34)} not available (${'unavailable' in s ? s.unavailable : 'not run'})`);
+      continue;
     }
-    const ratio = (a: Result, b: Result) => (a.rps / b.rps).toFixed(1);
-    console.log(`\nsandbox / prism, GET invoice:       ${ratio(getSandbox!, getPrism!)}x (goal >= 5x)`);
+    const cells = [
+      r.get.rps.toFixed(0),
+      String(r.get.p99),
+      r.post.rps.toFixed(0),
+      String(r.post.p99),
+      String(r.get.failed + r.post.failed),
+      ratio(r.get.rps, prism?.get.rps),
+      ratio(r.get.rps, node?.get.rps),
+      ratio(r.post.rps, prism?.post.rps),
+      ratio(r.post.rps, node?.post.rps),
+    ];
+    console.log([target.name.padEnd(34), ...cells.map((c) => c.padStart(10))].join(' '));
+  }
+  const sqlite = results.get(SQLITE);
+  if (sqlite && prism) {
+    const over = sqlite.post.rps / prism.get.rps;
     console.log(
-      `sandbox / prism, POST apply-credit: ${ratio(postSandbox!, postPrism!)}x (the sandbox writes to SQLite, Prism returns an example)`,
+      `\ndurable POST on SQLite: ${sqlite.post.rps.toFixed(0)} req/s = ${over.toFixed(2)}x Prism's GET (goal >= ${GOALS.postOverPrismGet}x: ${over >= GOALS.postOverPrismGet ? 'met' : 'NOT met'}), p99 ${sqlite.post.p99} ms (goal <= ${GOALS.postP99Ms} ms: ${sqlite.post.p99 <= GOALS.postP99Ms ? 'met' : 'NOT met'})`,
     );
-    if (getBaseline && postBaseline) {
-      console.log(`sandbox / baseline, GET invoice:       ${ratio(getSandbox!, getBaseline)}x (${BASELINE_CLI})`);
-      console.log(`sandbox / baseline, POST apply-credit: ${ratio(postSandbox!, postBaseline)}x`);
-    }
-    console.log(
-      `credit applied by the sandbox run: ${invoice.creditApplied} SEK in 0.01 steps (each request one transaction)`,
-    );
-  } finally {
-    for (const child of children) child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(1);
-});
+function cleanUp(): void {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      cleanup();
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+main()
+  .then(cleanUp)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    cleanUp();
+    process.exit(1);
+  });

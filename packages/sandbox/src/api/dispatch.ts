@@ -348,15 +348,17 @@ export function createApi(options: ApiOptions): Responder {
       fingerprint: idempotency.fingerprint(operationId, path, body),
       requestId: state.requestId,
     };
-    const started = await idempotency.begin(store, clock, options.owner, use);
-    if (started.kind === 'conflict') {
-      const detail =
-        started.code === 'idempotency_key_reused'
-          ? 'This Idempotency-Key was already used with a different request body.'
-          : 'A request with this Idempotency-Key is still being processed; retry when it has finished.';
-      throw new ApiError(started.code, detail);
-    }
-    if (started.kind === 'replay') {
+    // A request held before its handler stores its "running" row first, so a repeat meanwhile is in
+    // progress; any other runs the check, the effect and the stored response in one transaction.
+    const held = delay > 0;
+    const answer = (started: Exclude<idempotency.Begin, { kind: 'execute' }>): HttpReply => {
+      if (started.kind === 'conflict') {
+        const detail =
+          started.code === 'idempotency_key_reused'
+            ? 'This Idempotency-Key was already used with a different request body.'
+            : 'A request with this Idempotency-Key is still being processed; retry when it has finished.';
+        throw new ApiError(started.code, detail);
+      }
       const { response } = started;
       return {
         status: response.status,
@@ -367,23 +369,42 @@ export function createApi(options: ApiOptions): Responder {
         logPath: state.logPath,
         operationId,
       };
+    };
+    if (held) {
+      const started = await idempotency.begin(store, clock, options.owner, use);
+      if (started.kind !== 'execute') return answer(started);
+      await sleep(delay);
     }
-    if (delay > 0) await sleep(delay);
-    let reply: HttpReply;
+    let outcome: Exclude<idempotency.Begin, { kind: 'execute' }> | HttpReply;
     try {
       // The effect and the stored response commit together, or neither does.
-      reply = await store.transaction(async (tx) => {
+      outcome = await store.transaction(async (tx) => {
+        if (!held) {
+          const started = await idempotency.check(tx, clock, options.owner, use);
+          if (started.kind !== 'execute') return started;
+        }
         const done = await execute(tx);
         await idempotency.finish(tx, use, remembered(done));
         return done;
       });
     } catch (error) {
-      reply = renderError(toApiError(error, state), state);
+      const failed = renderError(toApiError(error, state), state);
+      outcome = failed;
       // A broken rule changed nothing (its transaction rolled back) and is remembered; a fault is not.
-      if (reply.status >= 500) await idempotency.abandon(store, use);
-      else await store.transaction((tx) => idempotency.finish(tx, use, remembered(reply)));
+      if (failed.status >= 500) {
+        if (held) await idempotency.abandon(store, use);
+      } else {
+        // The key's row rolled back with the effect: a repeat may have taken the key meanwhile, and
+        // then the key answers what it holds.
+        const started = await store.transaction(async (tx) => {
+          const now = held ? ({ kind: 'execute' } as const) : await idempotency.check(tx, clock, options.owner, use);
+          if (now.kind === 'execute') await idempotency.finish(tx, use, remembered(failed));
+          return now;
+        });
+        if (started.kind !== 'execute') outcome = started;
+      }
     }
-    return reply;
+    return 'kind' in outcome ? answer(outcome) : outcome;
   }
 
   return {

@@ -1,10 +1,12 @@
-// v2 idempotency: a key is kept 24 h on the sandbox clock, per account. A request first stores a
-// "running" row (its own short transaction), so a repeat meanwhile is `idempotency_request_in_progress`;
-// its effect and its stored response are then written in ONE transaction (dispatch.ts), so a crash
-// leaves either both or neither: a retry replays the response, or runs the request for the first
-// time, never twice. A repeat with the same fingerprint (operation, path, canonical body) replays the
-// response, another body is `idempotency_key_reused`. A running row of a process that is gone (another
-// `owner`) was abandoned before its effect committed, and is run again at once.
+// v2 idempotency: a key is kept 24 h on the sandbox clock, per account. The check of the key, the
+// request's effect and its stored response are written in ONE transaction (dispatch.ts): store
+// transactions never interleave (store.ts), so no other request sees the key between the check and
+// the commit, and a crash leaves either all or nothing: a retry replays the response, or runs the
+// request for the first time, never twice. A request held before its handler (the test latency
+// hook) first stores a "running" row in a short transaction of its own, so a repeat meanwhile is
+// `idempotency_request_in_progress`. A repeat with the same fingerprint (operation, path, canonical
+// body) replays the response, another body is `idempotency_key_reused`. A running row of a process
+// that is gone (another `owner`) was abandoned before its effect committed, and is run again at once.
 import { createHash } from 'node:crypto';
 import type { IdempotencyRow } from '../db/rows.js';
 import type { Store, Tx } from '../db/store.js';
@@ -50,38 +52,41 @@ export interface KeyUse {
   requestId: string;
 }
 
-/** Records the request as running, or says why it must not run. */
-export function begin(store: Store, clock: SandboxClock, owner: string, use: KeyUse): Promise<Begin> {
-  return store.transaction(async (tx): Promise<Begin> => {
-    const now = clock.iso();
-    const row = await tx.idempotency.get(use.accountId, use.key);
-    const abandoned =
-      row?.state === 'running' && (row.owner !== owner || Date.parse(row.created_at) + ABANDONED_MS < clock.nowMs());
-    if (row && row.expires_at > now && !abandoned) {
-      if (row.fingerprint !== use.fingerprint) return { kind: 'conflict', code: 'idempotency_key_reused' };
-      if (row.state === 'running') return { kind: 'conflict', code: 'idempotency_request_in_progress' };
-      return {
-        kind: 'replay',
-        response: { status: row.status!, contentType: row.content_type!, body: row.body!, requestId: row.request_id },
-      };
-    }
-    const running: IdempotencyRow = {
-      account_id: use.accountId,
-      key: use.key,
-      operation_id: use.operationId,
-      fingerprint: use.fingerprint,
-      state: 'running',
-      owner,
-      request_id: use.requestId,
-      status: null,
-      content_type: null,
-      body: null,
-      created_at: now,
-      expires_at: clock.iso(DAY_MS),
+/** Records the request as running, or says why it must not run; call inside the transaction of its effect. */
+export async function check(tx: Tx, clock: SandboxClock, owner: string, use: KeyUse): Promise<Begin> {
+  const now = clock.iso();
+  const row = await tx.idempotency.get(use.accountId, use.key);
+  const abandoned =
+    row?.state === 'running' && (row.owner !== owner || Date.parse(row.created_at) + ABANDONED_MS < clock.nowMs());
+  if (row && row.expires_at > now && !abandoned) {
+    if (row.fingerprint !== use.fingerprint) return { kind: 'conflict', code: 'idempotency_key_reused' };
+    if (row.state === 'running') return { kind: 'conflict', code: 'idempotency_request_in_progress' };
+    return {
+      kind: 'replay',
+      response: { status: row.status!, contentType: row.content_type!, body: row.body!, requestId: row.request_id },
     };
-    await tx.idempotency.start(running);
-    return { kind: 'execute' };
-  });
+  }
+  const running: IdempotencyRow = {
+    account_id: use.accountId,
+    key: use.key,
+    operation_id: use.operationId,
+    fingerprint: use.fingerprint,
+    state: 'running',
+    owner,
+    request_id: use.requestId,
+    status: null,
+    content_type: null,
+    body: null,
+    created_at: now,
+    expires_at: clock.iso(DAY_MS),
+  };
+  await tx.idempotency.start(running);
+  return { kind: 'execute' };
+}
+
+/** Records the request as running in a transaction of its own (a request held before its handler). */
+export function begin(store: Store, clock: SandboxClock, owner: string, use: KeyUse): Promise<Begin> {
+  return store.transaction((tx) => check(tx, clock, owner, use));
 }
 
 /** Stores the response; call inside the transaction of the request's effect. */

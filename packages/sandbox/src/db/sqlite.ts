@@ -12,7 +12,8 @@
 // then only binds its values to a statement better-sqlite3 has already prepared.
 //
 // Durability: WAL with synchronous=NORMAL on a file: a commit is in the WAL before it returns, so a
-// killed process loses nothing it acknowledged (a power cut may lose the last commits).
+// killed process loses nothing it acknowledged (a power cut may lose the last commits). The WAL is
+// copied into the database file by a worker thread (checkpointer.ts), not inside a request's commit.
 import Database from 'better-sqlite3';
 import {
   type Compilable,
@@ -24,6 +25,7 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
+import { BACKSTOP_PAGES, type Checkpointer, startCheckpointer } from './checkpointer.js';
 import { migrations } from './migrations.js';
 import type {
   AccountRow,
@@ -138,6 +140,7 @@ export function openSqliteStore(file: string | undefined): Store {
     if (file) {
       db.pragma('journal_mode = WAL'); // readers never block the writer; survives a kill
       db.pragma('synchronous = NORMAL');
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`); // checkpoints run in a worker (checkpointer.ts)
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -151,6 +154,7 @@ export function openSqliteStore(file: string | undefined): Store {
     throw new UnservableDatabaseError(`cannot use ${where}: ${message(error)}`);
   }
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: db }) });
+  const checkpointer: Checkpointer | undefined = file ? startCheckpointer(file) : undefined;
   const read = repositories(kysely, kysely);
   return {
     where,
@@ -163,7 +167,10 @@ export function openSqliteStore(file: string | undefined): Store {
           await sql`UPDATE sqlite_sequence SET seq = ${seq} WHERE name = ${name}`.execute(trx);
         await sql`UPDATE sqlite_sequence SET seq = 0 WHERE name = 'outbox'`.execute(trx);
       }),
-    close: () => kysely.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
   };
 }
 

@@ -1,0 +1,69 @@
+// WAL checkpoints run beside the requests, not inside them: on a file database, what a request
+// committed reaches the database file itself (not only the WAL) after a few writes, long before the
+// WAL reaches the size at which a writer would checkpoint on its own. The database file is read
+// from a copy of it alone, without its WAL, so only checkpointed pages are seen.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTestSandbox, V2 } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'billing-checkpoint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The applied credit of an invoice as the database file alone (no WAL) has it, or undefined. */
+function inDatabaseFile(file: string, invoiceId: string): number | undefined {
+  const copy = join(dir, `copy-${Math.random().toString(36).slice(2)}.db`);
+  copyFileSync(file, copy);
+  const db = new Database(copy, { readonly: true });
+  try {
+    const row = db.prepare('SELECT credit_applied_minor AS applied FROM invoices WHERE id = ?').get(invoiceId) as
+      | { applied: number }
+      | undefined;
+    return row?.applied;
+  } catch {
+    return undefined; // the copy holds no invoices table yet
+  } finally {
+    db.close();
+    rmSync(copy, { force: true });
+  }
+}
+
+describe('checkpoints on a file database', () => {
+  it('moves committed writes into the database file while the sandbox keeps serving', async () => {
+    const file = join(dir, 'sandbox.db');
+    const t = await startTestSandbox({ data: file });
+    try {
+      const account = await t.createAccount({
+        credit: 100,
+        invoices: [{ status: 'unpaid', lines: [{ description: 'Checkpoint', unitAmount: 100, taxRate: 25 }] }],
+      });
+      const invoice = account.invoices[0]!.id;
+      for (let i = 0; i < 3; i++) {
+        const res = await t.post(
+          `${V2}/invoices/${invoice}/actions/apply-credit`,
+          { amount: 1 },
+          account.keys.readWrite,
+          {
+            idempotencyKey: `checkpoint-${i}`,
+          },
+        );
+        expect(res.status).toBe(200);
+      }
+      // Polled, not timed: the worker checkpoints every few milliseconds; 15 s is a generous bound.
+      let applied: number | undefined;
+      for (let i = 0; i < 150 && applied !== 300; i++) {
+        applied = inDatabaseFile(file, invoice);
+        if (applied !== 300) await sleep(100);
+      }
+      expect(applied).toBe(300);
+      // And the sandbox still serves what it committed.
+      const res = await t.get(`${V2}/invoices/${invoice}`, account.keys.readWrite);
+      expect((res.body as { creditApplied: number }).creditApplied).toBe(3);
+    } finally {
+      await t.close();
+    }
+  });
+});
