@@ -11,9 +11,11 @@
 //
 // When does a token come back? A fixed window gives every token back at `Reset`, and its `Reset`
 // stays put while the window lasts; a token bucket refills evenly and its `Reset` (the moment it is
-// full again) moves later with every request. The pacer tells them apart by watching `Reset` move,
-// waits until `Reset` for a window (and for a bucket it knows nothing about), and for a refilling
-// bucket until the next token: at most (Reset - now) / Limit, as the bucket refills Limit tokens by Reset.
+// full again) moves later with every request. The pacer tells them apart by watching `Reset` from one
+// answer to the next: for a window it waits until `Reset`, for a refilling bucket until the next
+// token, at most (Reset - now) / Limit as the bucket refills Limit tokens by Reset. Until it has seen
+// which (a bucket already empty at its first answer) it takes the next token's time; a window then
+// answers one 429, whose Retry-After is the exact wait and whose unmoved Reset settles it.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReceivedResponse } from './http.js';
 
@@ -36,8 +38,8 @@ interface BucketState {
   resetAt: number;
   /** When that answer arrived (client clock, ms). */
   seenAt: number;
-  /** Whether `Reset` was seen moving later from one answer to the next: the bucket refills evenly. */
-  refills: boolean;
+  /** Whether the bucket refills evenly (`Reset` moved later within a window) or all at once (it stayed); undefined until seen. */
+  refills: boolean | undefined;
 }
 
 export interface PacerOptions {
@@ -76,7 +78,7 @@ export class Pacer {
       this.buckets.delete(bucket); // full again: nothing known until the next answer
       return 0;
     }
-    if (!state.refills) return state.resetAt - now + MARGIN_MS;
+    if (state.refills === false) return state.resetAt - now + MARGIN_MS;
     const perToken = Math.ceil((state.resetAt - state.seenAt) / state.limit);
     return Math.max(0, state.seenAt + perToken + MARGIN_MS - now);
   }
@@ -87,9 +89,13 @@ export class Pacer {
     const remaining = Number(response.headers.get('x-ratelimit-remaining'));
     const resetAt = resetTime(response.headers.get('x-ratelimit-reset'), now);
     if (!(limit > 0) || !Number.isFinite(remaining) || resetAt === undefined) return;
+    // Compared within one window only: a new window's Reset is later without the bucket refilling evenly.
     const before = this.buckets.get(bucket);
-    // A window's Reset stays put; a refilling bucket's moves by about a token's time per request.
-    const refills = before ? before.refills || resetAt > before.resetAt + 1 : false;
+    let refills = before?.refills;
+    if (before && now < before.resetAt && refills !== true) {
+      if (resetAt > before.resetAt + 1) refills = true;
+      else if (Math.abs(resetAt - before.resetAt) <= 1) refills = false;
+    }
     this.buckets.set(bucket, { limit, remaining, resetAt, seenAt: now, refills });
   }
 

@@ -48,6 +48,12 @@ export function rateLimitScenarios(validator: ConformanceValidator): Scenario[] 
       const spender = budgetSpender(validator, operation);
       const spenderKey = schemeOf(validator, spender.operation)?.scheme;
       const method = validator.spec.getOperation(operation)!.method;
+      const unknownIds = () =>
+        Object.fromEntries(
+          parametersOf(validator, operation)
+            .filter((p) => p.in === 'path')
+            .map((p) => [p.name, unknownIdFor(resolveSchema(validator, p.schema))]),
+        );
       return {
         id: `${operation} 429 rate limited`,
         operation,
@@ -64,8 +70,14 @@ export function rateLimitScenarios(validator: ConformanceValidator): Scenario[] 
           )
             return;
           // Built early in the run on a black-box server (the probes before share it), so it still
-          // names real data now; the server answers 429 before it looks at the data anyway.
-          const { f, options } = await validRequest(ctx, operation);
+          // names real data now; the server answers 429 before it looks at the data anyway. When the
+          // key's data never allowed one, a never-issued id stands in: only a 429 then counts.
+          let stand: string | undefined;
+          const { f, options } = await validRequest(ctx, operation).catch(async (error: unknown) => {
+            if (ctx.control || !(error instanceof Unreachable)) throw error;
+            stand = error.message;
+            return { f: await ctx.account(), options: { pathParams: unknownIds() } };
+          });
           // The budget spent is the one the operation draws on: its key (a write's, even where GETs
           // have a read key of their own), or the client's for public operations.
           const key = spenderKey ? keyFor(spenderKey, f.keys, method) : undefined;
@@ -92,6 +104,10 @@ export function rateLimitScenarios(validator: ConformanceValidator): Scenario[] 
             // A token may have come back between the last spend and the probe: spend again. (Servers
             // check the budget before the request's own rules, so a repeat is still answered 429.)
             if (probe.response.status !== 429 && round < 2) continue;
+            if (stand && probe.response.status !== 429)
+              throw new Unreachable(
+                `${stand}; with a never-issued id instead the server answered ${probe.response.status}`,
+              );
             ctx.expect(probe, 429, documentedCodes(validator, operation, 429));
             return;
           }
