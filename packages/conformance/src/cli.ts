@@ -22,6 +22,9 @@ Options:
   --api-key <key>       v2 key (Authorization: Bearer), with read:billing and write:billing;
                         not used on a sandbox (the kit makes accounts of its own there)
   --v1-key <key>        v1 key (X-API-Key); defaults to --api-key
+  --read-key <key>      a second key of the same account (read:billing) for every GET, so reads
+                        and writes draw on two rate-limit buckets; refused in one line if the
+                        server does not take it
   --out <dir>           write coverage.json, coverage.md, junit.xml and summary.txt there
   --sandbox             treat the server as a sandbox (use its /sandbox/ control endpoints)
   --no-sandbox          never use control endpoints (default: detected via GET /sandbox/health)
@@ -70,6 +73,7 @@ async function main(): Promise<number> {
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.v1Key ? { v1Key: options.v1Key } : {}),
+    ...(options.readKey ? { readKey: options.readKey } : {}),
     ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
     ...(options.operations ? { operations: options.operations } : {}),
     ...(options.quiet

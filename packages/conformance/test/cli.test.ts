@@ -140,6 +140,12 @@ describe('billing-conformance', () => {
       [['--base-url', 'http://127.0.0.1:1', '--api-key', 'sk test'], '--api-key "sk test": expected an API key'],
       [['--base-url', 'http://127.0.0.1:1', '--v1-key', 'a\nb'], '--v1-key "a\\nb": expected an API key'],
       [['--api-key', 'sk_test_x'], '--api-key is given without --base-url: expected --base-url too'],
+      [['--read-key', 'sk_test_x'], '--read-key is given without --base-url: expected --base-url too'],
+      [['--base-url', 'http://127.0.0.1:1', '--read-key'], '--read-key needs a value: expected an API key'],
+      [
+        ['--base-url', sandbox.url, '--no-sandbox', '--api-key', sandbox.keys[0]!.key, '--read-key', 'sk_test_never'],
+        '--read-key was refused: GET /api/v2/billing/invoices answered 401 unauthorized; expected a key of the same account with read:billing',
+      ],
       [['--no-sandbox'], '--no-sandbox is given without --base-url: expected --base-url too'],
       [['--sandbox', '--no-sandbox'], '--sandbox and --no-sandbox are both given: expected one of them'],
       [['--sandbox=yes'], '--sandbox "yes": expected no value (--sandbox is a switch)'],

@@ -149,7 +149,7 @@ describe('reporters', () => {
         rateLimitWaitMs: 2000,
       }),
     ).toBe(
-      `[ 12/460] negative    getInvoice: ${results.filter((r) => r.outcome === 'passed').length} passed, 1 failed (4.3 s, 2.0 s waiting on 429)`,
+      `[ 12/460] negative    getInvoice: ${results.filter((r) => r.outcome === 'passed').length} passed, 1 failed (4.3 s, 2.0 s waiting on the rate limit)`,
     );
     expect(formatProgress({ event: 'start', baseUrl: 'http://127.0.0.1:9', sandbox: false, scenarios: 460 })).toBe(
       'Checking http://127.0.0.1:9 (black-box: no control endpoints): 460 scenarios',

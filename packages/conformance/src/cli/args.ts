@@ -7,6 +7,7 @@ export interface CliOptions {
   baseUrl?: string;
   apiKey?: string;
   v1Key?: string;
+  readKey?: string;
   out?: string;
   /** true: --sandbox, false: --no-sandbox, undefined: detect. */
   sandbox?: boolean;
@@ -25,6 +26,7 @@ const FLAGS: readonly Flag[] = [
   { name: 'base-url', value: 'string', expects: 'an http(s) URL such as http://127.0.0.1:4010' },
   { name: 'api-key', value: 'string', expects: 'an API key (one word, no spaces)' },
   { name: 'v1-key', value: 'string', expects: 'an API key (one word, no spaces)' },
+  { name: 'read-key', value: 'string', expects: 'an API key (one word, no spaces)' },
   { name: 'out', value: 'string', expects: 'a directory for the reports (created if missing)' },
   { name: 'operation', value: 'string', repeatable: true, expects: 'an operationId of the spec' },
   { name: 'sandbox', value: 'boolean', expects: 'no value' },
@@ -117,7 +119,7 @@ export function readArguments(args: readonly string[], operationIds: readonly st
 
   const baseUrl = one('base-url');
   if (baseUrl !== undefined) checkUrl(baseUrl);
-  for (const flag of ['api-key', 'v1-key']) {
+  for (const flag of ['api-key', 'v1-key', 'read-key']) {
     const key = one(flag);
     if (key === undefined) continue;
     checkKey(flag, key);
@@ -132,7 +134,7 @@ export function readArguments(args: readonly string[], operationIds: readonly st
     );
   const out = one('out');
   if (out !== undefined && out.trim() === '')
-    throw new ArgumentError(`--out ${show(out)}: expected ${FLAGS[3]!.expects}`);
+    throw new ArgumentError(`--out ${show(out)}: expected ${FLAGS.find((f) => f.name === 'out')!.expects}`);
   for (const operation of values.get('operation') ?? []) {
     if (operationIds.includes(operation)) continue;
     const guess = closest(operation, operationIds);
@@ -146,6 +148,8 @@ export function readArguments(args: readonly string[], operationIds: readonly st
   if (apiKey !== undefined) options.apiKey = apiKey;
   const v1Key = one('v1-key');
   if (v1Key !== undefined) options.v1Key = v1Key;
+  const readKey = one('read-key');
+  if (readKey !== undefined) options.readKey = readKey;
   if (out !== undefined) options.out = out;
   if (values.has('sandbox')) options.sandbox = true;
   if (values.has('no-sandbox')) options.sandbox = false;

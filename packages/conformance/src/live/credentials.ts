@@ -9,6 +9,10 @@ export interface Keys {
   bearer: string;
   /** Key for apiKey schemes (v1); defaults to the bearer key. */
   apiKey: string;
+  /** A second key of the same account for the GETs of bearer schemes, so reads draw on another rate-limit bucket. */
+  readBearer?: string;
+  /** The same for apiKey schemes. */
+  readApiKey?: string;
 }
 
 export interface SchemeUse {
@@ -51,9 +55,10 @@ export function credentialHeaders(scheme: SecurityScheme, key: string): Record<s
   return { [header]: key };
 }
 
-/** Which of the run's keys a scheme takes. */
-export function keyFor(scheme: SecurityScheme, keys: Keys): string {
-  return scheme.type === 'http' ? keys.bearer : keys.apiKey;
+/** Which of the run's keys a scheme takes; for a GET, the read key when the run has one. */
+export function keyFor(scheme: SecurityScheme, keys: Keys, method?: string): string {
+  const read = method === 'GET' ? (scheme.type === 'http' ? keys.readBearer : keys.readApiKey) : undefined;
+  return read ?? (scheme.type === 'http' ? keys.bearer : keys.apiKey);
 }
 
 /** Every scope named by any operation of the spec. */

@@ -107,7 +107,8 @@ function makeFixture(parts: FixtureParts): Fixture {
   const validator = scope.validator;
   const call = (operation: string, options: CallOptions = {}) => {
     const use = schemeOf(validator, operation);
-    return scope.call(operation, { ...(use ? { key: keyFor(use.scheme, keys) } : {}), ...options });
+    const method = validator.spec.getOperation(operation)?.method;
+    return scope.call(operation, { ...(use ? { key: keyFor(use.scheme, keys, method) } : {}), ...options });
   };
   const session = scope.session;
   /** A read, served from the run's lookups when there are any; `seq` is the change count it reflects. */
@@ -212,6 +213,7 @@ export function sandboxAccounts(scope: Scope, control: SandboxControl, setup: Se
       cards,
       keys,
     });
+    scope.session.holdKeys(Object.values(created.keys));
     const lacking = Object.fromEntries(scopes.map((s) => [s, created.keys[`lacks ${s}`]!]));
     const key = created.keys.all!;
     return makeFixture({

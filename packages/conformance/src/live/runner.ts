@@ -6,7 +6,7 @@ import type { Finding } from '../findings.js';
 import { bundledValidator, type ConformanceValidator } from '../validators.js';
 import { createClock } from './clock.js';
 import { ControlError, createControl, detectSandbox, type SandboxControl } from './control.js';
-import type { Keys } from './credentials.js';
+import { type Keys, schemeOf } from './credentials.js';
 import { SetupFailed, Unreachable, UsageError } from './errors.js';
 
 export { UsageError } from './errors.js';
@@ -14,10 +14,11 @@ export { UsageError } from './errors.js';
 import { Lookups } from './fixtures.js';
 import { createHttpTarget, type HttpTarget, TransportError } from './http.js';
 import { buildMatrix, type CoverageMatrix, type ScenarioResult } from './matrix.js';
+import { RateLimitGaveUp } from './pacer.js';
 import { createScenarioContext, type RunShared, type Scenario, type ScenarioKind } from './scenario.js';
 import { allScenarios } from './scenarios/index.js';
 import { ruleScenarios } from './scenarios/rules.js';
-import { type Exchange, Session } from './session.js';
+import { type Exchange, errorCodeOf, Session } from './session.js';
 
 /** What a run reports while it goes (the CLI prints it on stderr). */
 export type Progress =
@@ -43,6 +44,13 @@ export interface LiveOptions {
   apiKey?: string;
   /** v1 (X-API-Key) key; defaults to apiKey. */
   v1Key?: string;
+  /**
+   * A second key of the same account with read:billing, used for every GET (both versions) so reads
+   * and writes draw on two rate-limit buckets (black-box runs; a sandbox run makes its own accounts).
+   */
+  readKey?: string;
+  /** The longest one request waits on the server's rate limit in all, ms (default 65 s); past it its scenario fails. */
+  maxRateLimitWaitMs?: number;
   /** Force sandbox mode on or off; detected (GET /sandbox/health) when absent. */
   sandbox?: boolean;
   /** Only the scenarios of these operations. */
@@ -72,7 +80,12 @@ export interface LiveReport {
 
 /** The run's own keys, for a black-box run (a sandbox run makes an account per scenario instead). */
 function keysFor(options: LiveOptions): Keys {
-  if (options.apiKey) return { bearer: options.apiKey, apiKey: options.v1Key ?? options.apiKey };
+  if (options.apiKey)
+    return {
+      bearer: options.apiKey,
+      apiKey: options.v1Key ?? options.apiKey,
+      ...(options.readKey ? { readBearer: options.readKey, readApiKey: options.readKey } : {}),
+    };
   throw new UsageError(
     `--api-key is required: ${options.baseUrl} is not a sandbox, so the kit cannot create an account`,
   );
@@ -87,6 +100,26 @@ function ruleOutcomes(validator: ConformanceValidator): Map<string, Set<string>>
     outcomes.set(rule.operation, set);
   }
   return outcomes;
+}
+
+/** Refuses a --read-key the server does not take for reads: one GET of each security scheme with it. */
+async function checkReadKey(session: Session, readKey: string): Promise<void> {
+  const { validator } = session;
+  const checked = new Set<unknown>();
+  for (const info of validator.spec.operations) {
+    const use = schemeOf(validator, info.operationId);
+    if (info.method !== 'GET' || !use || checked.has(use.scheme) || info.pathTemplate.includes('{')) continue;
+    checked.add(use.scheme);
+    const request = session.request(info.operationId, { key: readKey });
+    const response = await session.pacer.send(session.bucketOf(info.operationId, request), info.operationId, () =>
+      session.http.send(request),
+    );
+    if (response.status >= 200 && response.status < 300) continue;
+    const code = errorCodeOf(response.body);
+    throw new UsageError(
+      `--read-key was refused: ${request.method} ${request.path.split('?')[0]} answered ${response.status}${code ? ` ${code}` : ''}; expected a key of the same account with read:billing`,
+    );
+  }
 }
 
 async function runScenario(scenario: Scenario, session: Session, shared: RunShared): Promise<ScenarioResult> {
@@ -109,7 +142,8 @@ async function runScenario(scenario: Scenario, session: Session, shared: RunShar
     else if (error instanceof SetupFailed && scope.findings.length > 0) {
       // its finding is already recorded
     } else {
-      const transport = error instanceof TransportError || error instanceof ControlError;
+      const transport =
+        error instanceof TransportError || error instanceof ControlError || error instanceof RateLimitGaveUp;
       scope.report({
         operation: scenario.operation,
         status: scenario.status,
@@ -139,12 +173,18 @@ export async function runLive(options: LiveOptions): Promise<LiveReport> {
   await http.send({ method: 'GET', path: '/', headers: {} }); // any answer will do; none is a TransportError
   const sandbox = options.sandbox ?? (await detectSandbox(http));
   const control: SandboxControl | undefined = sandbox ? createControl(http) : undefined;
-  if (control && (options.apiKey || options.v1Key))
+  if (control && (options.apiKey || options.v1Key || options.readKey))
     options.onProgress?.({
       event: 'notice',
       message: `${http.baseUrl} is a sandbox: the run makes accounts of its own and does not use the key given (--no-sandbox checks with it)`,
     });
-  const session = new Session(http, validator, control ? undefined : keysFor(options));
+  const session = new Session(
+    http,
+    validator,
+    control ? undefined : keysFor(options),
+    options.maxRateLimitWaitMs === undefined ? {} : { maxRateLimitWaitMs: options.maxRateLimitWaitMs },
+  );
+  if (!control && options.readKey) await checkReadKey(session, options.readKey);
   const clock = control ? createClock(control) : undefined;
   const shared: RunShared = {
     control,

@@ -1,12 +1,14 @@
 // One live run's connection to the target: builds each request from the spec (method, path template,
 // the credential its security scheme takes), sends it, validates the response with the kit's
-// validator, and keeps every exchange for the coverage matrix. An unplanned 429 is waited out
-// (Retry-After) so a real server's rate limit does not fail the run.
-import { setTimeout as sleep } from 'node:timers/promises';
+// validator, and keeps every exchange for the coverage matrix. Requests are paced by the server's
+// rate-limit headers (./pacer.ts), one bucket per key the run holds and one for everything else
+// (no key, a key never issued, public operations), so a real server's rate limit slows the run
+// without failing it.
 import type { Finding } from '../findings.js';
 import type { ConformanceValidator } from '../validators.js';
-import { credentialHeaders, type Keys, keyFor, schemeOf } from './credentials.js';
+import { credentialHeader, credentialHeaders, type Keys, keyFor, schemeOf } from './credentials.js';
 import type { HttpTarget, ReceivedResponse, SentRequest } from './http.js';
+import { Pacer } from './pacer.js';
 
 export interface Exchange {
   /** The scenario that made it. */
@@ -29,13 +31,13 @@ export interface CallOptions {
   /** The key to present in the operation's scheme; `null` sends no credential. */
   key?: string | null;
   idempotencyKey?: string;
-  /** Wait out a 429 and retry (default true; false for rate-limit scenarios). */
+  /** Pace by the rate limit and wait out a 429 (default true; false for rate-limit scenarios, which send at once). */
   retryOnRateLimit?: boolean;
 }
 
 export interface SessionOptions {
-  /** Longest single Retry-After wait, ms (default 65 s). */
-  maxRetryAfterMs?: number;
+  /** The longest one request waits on the rate limit in all, ms (default 65 s); past it the scenario fails. */
+  maxRateLimitWaitMs?: number;
 }
 
 export class Session {
@@ -44,8 +46,9 @@ export class Session {
   mutations = 0;
   /** Ids (path parameters, a body's `invoiceId`) of what each change was made to, with its `mutations` count. */
   readonly changed = new Map<string, number>();
-  /** Time spent waiting out unplanned 429s (the server's rate limit), ms. */
-  rateLimitWaitMs = 0;
+  readonly pacer: Pacer;
+  /** Keys the run holds: each has a rate-limit bucket of its own; any other credential shares the client's. */
+  private readonly heldKeys = new Set<string>();
 
   constructor(
     readonly http: HttpTarget,
@@ -53,7 +56,30 @@ export class Session {
     /** The run's own keys (black-box runs; a sandbox run makes accounts instead). */
     private readonly ownKeys: Keys | undefined,
     readonly options: SessionOptions = {},
-  ) {}
+  ) {
+    this.pacer = new Pacer(options.maxRateLimitWaitMs === undefined ? {} : { maxWaitMs: options.maxRateLimitWaitMs });
+    if (ownKeys) this.holdKeys([ownKeys.bearer, ownKeys.apiKey, ownKeys.readBearer, ownKeys.readApiKey]);
+  }
+
+  /** Time spent waiting on the server's rate limit, ms. */
+  get rateLimitWaitMs(): number {
+    return this.pacer.waitedMs;
+  }
+
+  /** Registers keys the run holds (a sandbox account's, as it is made). */
+  holdKeys(keys: ReadonlyArray<string | undefined>): void {
+    for (const key of keys) if (key) this.heldKeys.add(key);
+  }
+
+  /** The rate-limit bucket a request draws from: its key's when the run holds the key, else the client's. */
+  bucketOf(operation: string, request: SentRequest): string {
+    const use = schemeOf(this.validator, operation);
+    if (!use) return 'client';
+    const header = credentialHeader(use.scheme).toLowerCase();
+    const value = Object.entries(request.headers).find(([name]) => name.toLowerCase() === header)?.[1];
+    const key = value?.replace(/^bearer\s+/i, '');
+    return key && this.heldKeys.has(key) ? `key ${key}` : 'client';
+  }
 
   get keys(): Keys {
     if (!this.ownKeys) throw new Error('a sandbox run has no keys of its own: scenarios use their own accounts');
@@ -77,7 +103,7 @@ export class Session {
     const headers: Record<string, string> = {};
     const use = schemeOf(this.validator, operation);
     if (use && options.key !== null)
-      Object.assign(headers, credentialHeaders(use.scheme, options.key ?? keyFor(use.scheme, this.keys)));
+      Object.assign(headers, credentialHeaders(use.scheme, options.key ?? keyFor(use.scheme, this.keys, info.method)));
     if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
     Object.assign(headers, options.headers ?? {});
     return {
@@ -116,25 +142,29 @@ export class Scope {
 
   /** Sends a request of `operation`, validates the response, records the exchange. */
   async call(operation: string, options: CallOptions = {}): Promise<Exchange> {
-    const request = this.session.request(operation, options);
-    for (let attempt = 0; ; attempt++) {
-      const response = await this.session.http.send(request);
+    const { session } = this;
+    const request = session.request(operation, options);
+    let last: Exchange | undefined;
+    const record = (response: ReceivedResponse): ReceivedResponse => {
+      // Every answer is validated and kept, a 429 the pacer waits out included.
       const findings = this.validator
         .validateResponse(operation, response.status, response.headers, response.body)
         .map((f) => ({ ...f, source: this.scenario }));
-      const exchange: Exchange = { scenario: this.scenario, operation, request, response, findings };
-      this.session.exchanges.push(exchange);
+      last = { scenario: this.scenario, operation, request, response, findings };
+      session.exchanges.push(last);
       this.findings.push(...findings);
-      if (request.method !== 'GET' && response.status >= 200 && response.status < 300) this.noteChange(options);
-      if (response.status !== 429 || options.retryOnRateLimit === false || attempt >= 3) return exchange;
-      const retryAfter = Number(response.headers.get('retry-after') ?? '1');
-      const waitMs = Math.min(
-        Math.max(1, Number.isFinite(retryAfter) ? retryAfter : 1) * 1000,
-        this.session.options.maxRetryAfterMs ?? 65_000,
-      );
-      this.session.rateLimitWaitMs += waitMs;
-      await sleep(waitMs);
-    }
+      return response;
+    };
+    await session.pacer.send(
+      session.bucketOf(operation, request),
+      `${request.method} ${request.path.split('?')[0]}`,
+      async () => record(await session.http.send(request)),
+      options.retryOnRateLimit !== false,
+    );
+    const exchange = last!;
+    if (request.method !== 'GET' && exchange.response.status >= 200 && exchange.response.status < 300)
+      this.noteChange(options);
+    return exchange;
   }
 }
 

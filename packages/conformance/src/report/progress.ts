@@ -16,6 +16,6 @@ export function formatProgress(progress: Progress): string | undefined {
     ...(count('not_reachable') ? [`${count('not_reachable')} not reachable`] : []),
   ];
   const width = String(progress.total).length;
-  const waited = progress.rateLimitWaitMs > 0 ? `, ${seconds(progress.rateLimitWaitMs)} waiting on 429` : '';
+  const waited = progress.rateLimitWaitMs > 0 ? `, ${seconds(progress.rateLimitWaitMs)} waiting on the rate limit` : '';
   return `[${String(progress.done).padStart(width)}/${progress.total}] ${progress.kind.padEnd(11)} ${progress.operation}: ${parts.join(', ')} (${seconds(progress.elapsedMs)}${waited})`;
 }

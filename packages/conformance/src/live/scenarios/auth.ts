@@ -8,6 +8,7 @@ import { wrongKey } from '../fixtures.js';
 import { recipeOf } from '../recipes.js';
 import type { Scenario } from '../scenario.js';
 import type { CallOptions } from '../session.js';
+import { validRequest } from '../shared-probes.js';
 import { documentedCodes, operationIds, statusesOf } from './common.js';
 
 export function authScenarios(validator: ConformanceValidator): Scenario[] {
@@ -30,8 +31,7 @@ export function authScenarios(validator: ConformanceValidator): Scenario[] {
       kind: 'auth',
       title,
       async run(ctx) {
-        const f = await ctx.account(recipe.needs);
-        const options = await recipe.build(f, ctx);
+        const { f, options } = await validRequest(ctx, operation);
         const key = use.scheme.type === 'http' ? f.keys.bearer : f.keys.apiKey;
         const exchange = await f.call(operation, { ...options, ...credential(key) });
         ctx.expect(exchange, 401, documentedCodes(validator, operation, 401), {

@@ -8,10 +8,9 @@
 import { deref, type Example, type Schema } from '@billing-api/openapi-model';
 import type { ConformanceValidator } from '../../validators.js';
 import { Unreachable } from '../errors.js';
-import type { Fixture } from '../fixtures.js';
-import { recipeOf } from '../recipes.js';
 import type { Scenario, ScenarioContext } from '../scenario.js';
 import type { CallOptions } from '../session.js';
+import { type ValidRequest, validRequest } from '../shared-probes.js';
 import { operationIds, parametersOf, requestSchema, resolveSchema, statusesOf } from './common.js';
 
 export interface Mutation {
@@ -229,14 +228,9 @@ export function negativeScenarios(validator: ConformanceValidator): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const operation of operationIds(validator)) {
     if (!statusesOf(validator, operation).includes(400)) continue;
-    const recipe = recipeOf(operation);
     // One account and one valid base request per operation, shared by its negative scenarios.
-    let base: Promise<{ f: Fixture; options: CallOptions }> | undefined;
-    const baseFor = (ctx: ScenarioContext) =>
-      (base ??= (async () => {
-        const f = await ctx.account(recipe.needs);
-        return { f, options: await recipe.build(f, ctx) };
-      })());
+    let base: Promise<ValidRequest> | undefined;
+    const baseFor = (ctx: ScenarioContext) => (base ??= validRequest(ctx, operation));
     // Mutations are listed from the schemas with a placeholder base; the real base is applied at run time.
     for (const template of mutationsOf(validator, operation, { body: exampleShape(validator, operation) })) {
       scenarios.push({

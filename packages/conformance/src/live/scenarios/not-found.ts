@@ -6,6 +6,7 @@ import { schemeOf } from '../credentials.js';
 import { unknownIdFor } from '../patterns.js';
 import { recipeOf } from '../recipes.js';
 import type { Scenario } from '../scenario.js';
+import { validRequest } from '../shared-probes.js';
 import { documentedCodes, operationIds, parametersOf, resolveSchema, statusesOf } from './common.js';
 
 export function notFoundScenarios(validator: ConformanceValidator): Scenario[] {
@@ -25,8 +26,7 @@ export function notFoundScenarios(validator: ConformanceValidator): Scenario[] {
         kind: 'not-found',
         title: `a well-formed ${parameter.name} that was never issued`,
         async run(ctx) {
-          const f = await ctx.account(recipe.needs);
-          const options = await recipe.build(f, ctx);
+          const { f, options } = await validRequest(ctx, operation);
           const pathParams = { ...options.pathParams, [parameter.name]: unknownIdFor(schema) };
           ctx.expect(await f.call(operation, { ...options, pathParams }), 404, codes, {
             pointer: `/path/${parameter.name}`,

@@ -5,8 +5,8 @@
 // scenario not reachable (the kit does not grow the body until something gives).
 import type { ConformanceValidator } from '../../validators.js';
 import { Unreachable } from '../errors.js';
-import { recipeOf } from '../recipes.js';
 import type { Scenario } from '../scenario.js';
+import { validRequest } from '../shared-probes.js';
 import { documentedCodes, operationIds, statusesOf } from './common.js';
 
 /** The probe body's size: just over the sandbox's 1 MiB, so no server limit of 1 MiB or less lets it through. */
@@ -21,7 +21,6 @@ export function tooLargeScenarios(validator: ConformanceValidator): Scenario[] {
   return operationIds(validator)
     .filter((operation) => statusesOf(validator, operation).includes(413))
     .map((operation) => {
-      const recipe = recipeOf(operation);
       return {
         id: `${operation} 413 body too large`,
         operation,
@@ -29,8 +28,7 @@ export function tooLargeScenarios(validator: ConformanceValidator): Scenario[] {
         kind: 'too-large',
         title: `a body of ${OVERSIZED_BODY_BYTES} bytes, just over 1 MiB`,
         async run(ctx) {
-          const f = await ctx.account(recipe.needs);
-          const options = await recipe.build(f, ctx);
+          const { f, options } = await validRequest(ctx, operation);
           const exchange = await f.call(operation, { ...options, rawBody: oversizedBody() });
           const status = exchange.response.status;
           if (!ctx.control && status !== 413 && status < 500 && exchange.findings.length === 0)
