@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseRateLimit } from './api/rate-limit.js';
-import { UnservableDatabaseError } from './db/sqlite.js';
+import { UnservableDatabaseError } from './db/migrations.js';
 import { type SandboxOptions, startSandbox } from './sandbox.js';
 
 const HELP = `billing-sandbox: a stateful Billing API sandbox

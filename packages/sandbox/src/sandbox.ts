@@ -1,14 +1,15 @@
 // startSandbox: one running sandbox for the CLI, tests, the client, the conformance kit and the docs.
 // The composition root: it opens the store, builds the domain, the API and the control routes, and
 // puts the HTTP server in front of them. Listens on 127.0.0.1 by default; `port: 0` picks a free port.
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createApi, type TestHooks } from './api/dispatch.js';
 import { handlers } from './api/handlers.js';
 import { parseRateLimit, type RateLimit, TokenBuckets } from './api/rate-limit.js';
 import { specCatalog } from './api/spec.js';
 import { createControl } from './control/routes.js';
-import { openSqliteStore, UnservableDatabaseError } from './db/sqlite.js';
+import { UnservableDatabaseError } from './db/migrations.js';
+import { openPostgresStore } from './db/postgres.js';
+import { openSqliteStore } from './db/sqlite.js';
 import type { Store } from './db/store.js';
 import { seedDemo } from './demo/seed.js';
 import type { AccountSpec, CreatedAccount } from './domain/accounts.js';
@@ -31,8 +32,10 @@ export interface SandboxOptions {
   host?: string;
   /** Makes demo ids and keys the same on every run. */
   seed?: number;
-  /** SQLite file; in memory when absent. */
+  /** SQLite file; in memory when absent (and no `database`). */
   data?: string;
+  /** A PostgreSQL URL (`postgres://user@host:port/db`): the data lives there, shared by every sandbox using it. */
+  database?: string;
   /** Create the demo data on an empty database (default true). */
   demo?: boolean;
   /** `100/60s` (default), a RateLimit, or false/'off' to disable. */
@@ -109,7 +112,9 @@ function hostMatcher(host: string, port: number, extra: string[]): (header: stri
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const catalog = specCatalog();
-  const store = openSqliteStore(options.data);
+  if (options.data !== undefined && options.database !== undefined)
+    throw new UnservableDatabaseError('give a SQLite file (data) or a PostgreSQL database (database), not both');
+  const store = options.database ? await openPostgresStore(options.database) : await openSqliteStore(options.data);
   let url = '';
   const clock = new SandboxClock(0);
   const domain: Domain = {
@@ -165,7 +170,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     hooks,
     limiter,
     problemTypeBase: options.docsUrl ? `${options.docsUrl.replace(/\/+$/, '')}/errors/` : catalog.problemTypeBase,
-    owner: randomUUID(),
+    owner: store.instance,
     logError: log,
   });
   let hostAllowed: (host: string | undefined) => boolean = () => false;

@@ -3,8 +3,11 @@
 // its effect and its stored response are then written in ONE transaction (dispatch.ts), so a crash
 // leaves either both or neither: a retry replays the response, or runs the request for the first
 // time, never twice. A repeat with the same fingerprint (operation, path, canonical body) replays the
-// response, another body is `idempotency_key_reused`. A running row of a process that is gone (another
-// `owner`) was abandoned before its effect committed, and is run again at once.
+// response, another body is `idempotency_key_reused`. A running row of a process that is gone (an
+// `owner` the store no longer sees alive: on SQLite any other process, on PostgreSQL an instance whose
+// liveness lock is released) was abandoned before its effect committed, and is run again at once.
+// The key's row is read and claimed under a lock on the key (`idempotency.get`), so two instances
+// receiving the same key at once cannot both run it.
 import { createHash } from 'node:crypto';
 import type { IdempotencyRow } from '../db/rows.js';
 import type { Store, Tx } from '../db/store.js';
@@ -56,7 +59,9 @@ export function begin(store: Store, clock: SandboxClock, owner: string, use: Key
     const now = clock.iso();
     const row = await tx.idempotency.get(use.accountId, use.key);
     const abandoned =
-      row?.state === 'running' && (row.owner !== owner || Date.parse(row.created_at) + ABANDONED_MS < clock.nowMs());
+      row?.state === 'running' &&
+      (Date.parse(row.created_at) + ABANDONED_MS < clock.nowMs() ||
+        (row.owner !== owner && !(await tx.idempotency.alive(row.owner))));
     if (row && row.expires_at > now && !abandoned) {
       if (row.fingerprint !== use.fingerprint) return { kind: 'conflict', code: 'idempotency_key_reused' };
       if (row.state === 'running') return { kind: 'conflict', code: 'idempotency_request_in_progress' };
