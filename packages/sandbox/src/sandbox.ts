@@ -69,6 +69,8 @@ export interface SandboxKey {
 
 export interface RunningSandbox {
   url: string;
+  /** Where the data lives: a SQLite file, the in-memory database, or a PostgreSQL URL (without password). */
+  storage: string;
   /** Every API key, with its label (`business read/write`, `business read-only`, `personal read/write`, ...). */
   readonly keys: SandboxKey[];
   /** Shortcut: key by label. */
@@ -222,6 +224,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let closing: Promise<void> | undefined;
   return {
     url,
+    storage: store.where,
     get keys() {
       return keys;
     },
