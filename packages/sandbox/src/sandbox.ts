@@ -4,7 +4,7 @@
 import type { Server } from 'node:http';
 import { createApi, type TestHooks } from './api/dispatch.js';
 import { handlers } from './api/handlers.js';
-import { parseRateLimit, type RateLimit, TokenBuckets } from './api/rate-limit.js';
+import { parseRateLimit, type RateLimit, SharedBuckets, TokenBuckets } from './api/rate-limit.js';
 import { specCatalog } from './api/spec.js';
 import { createControl } from './control/routes.js';
 import { UnservableDatabaseError } from './db/migrations.js';
@@ -160,7 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       : typeof options.rateLimit === 'object'
         ? options.rateLimit
         : parseRateLimit(options.rateLimit ?? '100/60s');
-  const limiter = rate ? new TokenBuckets(rate) : undefined;
+  const limiter = rate ? (store.shared ? new SharedBuckets(rate, store) : new TokenBuckets(rate)) : undefined;
   const log = createLogger(options.log);
   const hooks: TestHooks = { latencyMs: new Map(), faults: new Set() };
   const saveClock = () => store.transaction((tx) => tx.meta.set(CLOCK_KEY, String(clock.offset)));

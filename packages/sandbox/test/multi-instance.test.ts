@@ -7,7 +7,8 @@
 //   settled exactly once (one payment entry, one "paid" email per invoice).
 // Requests the killed instance never answered are retried with the same key on another instance
 // until they are answered. Then the database is counted: acknowledged writes missing (lost) and
-// effects applied more than once (doubled) must both be 0.
+// effects applied more than once (doubled) must both be 0. And a key's rate limit is one bucket,
+// whichever instance its requests reach.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ interface Instance {
   alive: boolean;
 }
 
-function start(database: string): Promise<Instance> {
+function start(database: string, rateLimit = 'off'): Promise<Instance> {
   if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
   const child = spawn(
     process.execPath,
@@ -40,7 +41,7 @@ function start(database: string): Promise<Instance> {
       database,
       '--quiet',
       '--rate-limit',
-      'off',
+      rateLimit,
       '--no-demo',
       '--payment-delay-ms',
       '150',
@@ -302,5 +303,25 @@ describe('three instances on one PostgreSQL database', () => {
     );
     expect(lost).toBe(0);
     expect(doubled).toBe(0);
+  });
+
+  it('holds a key to one rate limit, whichever instance its requests reach', { timeout: 120_000 }, async () => {
+    const database = await createDatabase(inject('postgresUrl'));
+    const instances = await Promise.all([start(database, '6/60s'), start(database, '6/60s'), start(database, '6/60s')]);
+    const created = (await fetch(`${instances[0]!.url}/sandbox/accounts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ keys: { app: ['read:billing'] } }),
+    }).then((r) => r.json())) as { keys: { app: string } };
+    const get = (i: number) =>
+      fetch(`${instances[i % 3]!.url}${V2}/credit`, { headers: { Authorization: `Bearer ${created.keys.app}` } });
+    const answers = await Promise.all(Array.from({ length: 9 }, (_, i) => get(i)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429]);
+    const remaining = answers
+      .filter((r) => r.status === 200)
+      .map((r) => Number(r.headers.get('x-ratelimit-remaining')));
+    expect(remaining.sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const instance of instances) instance.child.kill('SIGTERM');
   });
 });

@@ -272,6 +272,21 @@ export const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    version: 4,
+    name: 'rate-limit buckets shared by the sandboxes on one database',
+    // Only sandboxes sharing a server use it (one process keeps its buckets in memory). Unlogged on
+    // PostgreSQL: a bucket is not worth a WAL write per request, and a server crash may refill them.
+    async up(db, d) {
+      const table = db.schema.createTable('rate_buckets');
+      await (d.name === 'postgres' ? table.modifyFront(sql`unlogged`) : table)
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tokens', 'double precision', (c) => c.notNull())
+        .addColumn('at', d.int, (c) => c.notNull())
+        .addColumn('allowed', d.int, (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
 
 /**

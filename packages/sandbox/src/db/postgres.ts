@@ -123,6 +123,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   return {
     where,
     instance,
+    shared: true,
     read,
     async transaction(fn) {
       running++;

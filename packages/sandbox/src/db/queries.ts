@@ -44,11 +44,13 @@ export interface Schema {
   idempotency_keys: IdempotencyRow;
   outbox: Omit<EmailRow, 'id'> & { id: Generated<number> };
   counters: { name: string; value: number };
+  rate_buckets: { id: string; tokens: number; at: number; allowed: number };
   meta: { key: string; value: string };
 }
 
 /** Every table, children before parents (the order a wipe deletes in). */
 export const TABLES = [
+  'rate_buckets',
   'outbox',
   'idempotency_keys',
   'ledger',
@@ -481,6 +483,29 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
               }),
             ),
         );
+      },
+    },
+    rateLimits: {
+      take: async (id, nowMs, limit, windowMs) => {
+        const [least, greatest] = s.dialect.name === 'sqlite' ? ['min', 'max'] : ['least', 'greatest'];
+        const rows = await run(q, 'rateLimits.take', [id, limit, nowMs, limit / windowMs], ([a, b, c, d]) => {
+          const real = (v: unknown) => sql`CAST(${v} AS double precision)`;
+          const int = (v: unknown) => sql`CAST(${v} AS bigint)`;
+          // The bucket refilled evenly since it was last used, at most full; one token taken if there is one.
+          const refilled = sql`${sql.raw(least)}(${real(b)}, rate_buckets.tokens + ${sql.raw(greatest)}(0, ${int(c)} - rate_buckets.at) * ${real(d)})`;
+          return k
+            .insertInto('rate_buckets')
+            .values({ id: a, tokens: sql`${real(b)} - 1`, at: sql`${int(c)}`, allowed: 1 })
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet({
+                tokens: sql`CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END`,
+                allowed: sql`CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END`,
+                at: sql`${sql.raw(greatest)}(rate_buckets.at, ${int(c)})`,
+              }),
+            )
+            .returning(['tokens', 'allowed']);
+        });
+        return { tokens: Number(rows[0]!.tokens), allowed: Number(rows[0]!.allowed) === 1 };
       },
     },
     meta: {

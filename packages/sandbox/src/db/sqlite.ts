@@ -74,6 +74,7 @@ export async function openSqliteStore(file: string | undefined): Promise<Store> 
   return {
     where,
     instance,
+    shared: false,
     read,
     transaction: (fn) => kysely.transaction().execute((trx) => fn(repositories(kysely, trx, spelling(false)))),
     wipe: () =>

@@ -140,6 +140,13 @@ export interface Tx {
     /** Raises a counter to at least `value`. */
     raise(name: string, value: number): Promise<void>;
   };
+  rateLimits: {
+    /**
+     * Takes a token from the bucket `id` (`limit` tokens, refilled evenly over `windowMs`; a new one
+     * is full) at `nowMs`, in one statement: sandboxes sharing the database share the bucket.
+     */
+    take(id: string, nowMs: number, limit: number, windowMs: number): Promise<{ tokens: number; allowed: boolean }>;
+  };
   meta: {
     get(key: string): Promise<string | undefined>;
     set(key: string, value: string): Promise<void>;
@@ -155,6 +162,8 @@ export interface Store {
   readonly where: string;
   /** This process among those sharing the database (the owner of the idempotency keys it runs). */
   readonly instance: string;
+  /** Whether other sandbox processes may use the same database (PostgreSQL), so shared state lives in it. */
+  readonly shared: boolean;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   readonly read: Tx;
   /** Deletes every row (not the schema) and restarts the v1 number sequences: `/sandbox/reset`. */
