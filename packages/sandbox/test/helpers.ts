@@ -2,11 +2,11 @@
 // spec with @billing-api/validation (status, content type, required headers, body), and X-Request-Id
 // must equal the body's requestId. A violation throws, so it fails the test that made the request.
 import { openapi } from '@billing-api/openapi';
+import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
 import { createSpecValidator, type Finding } from '@billing-api/validation';
 import { inject } from 'vitest';
 import type { AccountSpec, CreatedAccount } from '../src/domain/accounts.js';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../src/index.js';
-import { createDatabase } from './postgres-cluster.js';
 
 export const spec = createSpecValidator(openapi);
 

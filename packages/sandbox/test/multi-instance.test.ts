@@ -12,9 +12,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { V2 } from './helpers.js';
-import { createDatabase } from './postgres-cluster.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const INSTANCES = 3;

@@ -1,14 +1,22 @@
-// A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, a server on
-// 127.0.0.1 on a free port (and a socket in that folder), stopped and removed when the tests end.
+// A throwaway PostgreSQL cluster for the tests of the packages that run the sandbox on PostgreSQL:
+// initdb into a temporary folder, a server on 127.0.0.1 on a free port (and a socket in that
+// folder), stopped and removed when the tests end.
 // The server binaries are Debian's (`/usr/lib/postgresql/<version>/bin`, the newest), or the ones
 // on PATH. PostgreSQL refuses to run as root, so as root the folder is given to the `postgres` user
 // and the binaries run as that user. Without the binaries the tests fail, saying how to get them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { promisify } from 'node:util';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The URL of the run's cluster (its `postgres` database), from postgres-setup.ts. */
+    postgresUrl: string;
+  }
+}
 
 const DEBIAN = '/usr/lib/postgresql';
 
@@ -94,17 +102,19 @@ export async function startCluster(): Promise<Cluster> {
   };
 }
 
-/** Creates a database on a running cluster (the URL of its `postgres` database). */
+/** Creates an empty database on the cluster whose `postgres` database `adminUrl` names, and returns its URL. */
 export async function createDatabase(adminUrl: string): Promise<string> {
   const name = `sandbox_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
   const url = new URL(adminUrl);
+  await promisify(execFile)(join(binaries(), 'createdb'), [
+    '-h',
+    url.hostname,
+    '-p',
+    url.port,
+    '-U',
+    url.username,
+    name,
+  ]);
   url.pathname = `/${name}`;
   return url.toString();
 }
