@@ -220,7 +220,7 @@ describe('our own lint rules catch what they encode', () => {
     [
       'rule/no-enum-on-money',
       'components/schemas/v1/AddFundsRequestV1.yaml',
-      '$ref: ./DecimalString.yaml',
+      '$ref: ./DecimalStringInput.yaml',
       "type: string\n    enum: ['130.00', '2.50']",
     ],
   ];

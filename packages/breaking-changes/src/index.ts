@@ -11,4 +11,12 @@ export { type CheckOptions, locateFindings, runCheck } from './run.js';
 export { type BundledSpec, bundleAtRef, bundleWorkingTree } from './source/at-ref.js';
 export { bundleFile } from './source/bundle.js';
 export { type BaseRef, defaultBaseRef, git, gitOk, repoRootOf } from './source/git.js';
+export {
+  type HistoryOptions,
+  type ReleaseChanges,
+  type ReleaseHistory,
+  releaseHistory,
+  type SpecRelease,
+  specReleases,
+} from './source/history.js';
 export { SourceLocator } from './source/locate.js';

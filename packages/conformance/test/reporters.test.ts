@@ -131,7 +131,7 @@ describe('reporters', () => {
     };
     const text = formatSummary(sandbox);
     expect(text).toContain("Time: 1.2 s, 3.0 s of it waiting on the server's rate limit");
-    expect(text).toContain('Sandbox clock moved: 30 d 1 s (one clock, shared by every account of the sandbox)');
+    expect(text).toContain('Sandbox clock moved: 30 d 1 s (only the clocks of accounts the run made)');
     expect(toJson(sandbox)).toMatchObject({ run: { clockMovedMs: 30 * 86_400_000 + 1000, rateLimitWaitMs: 3000 } });
   });
 

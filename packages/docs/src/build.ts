@@ -1,12 +1,14 @@
 /**
  * The site build: spec -> model -> pages, then the Redoc reference, the Scalar try-it page and the
- * static assets, then a compressed copy of every text file, all into a temporary folder that
+ * static assets (the changelog from the spec's git history unless reports are given), then a
+ * compressed copy of every text file, all into a temporary folder that
  * replaces `dist/` in one rename, so a failed build never leaves a half-written site behind.
  */
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { changelogFromHistory, historyNotice } from './changelog/history.js';
 import { CURL_LABEL, TYPESCRIPT_LABEL } from './reference/docs-bundle.js';
 import { assetTemplate, FAVICON, LOCAL_ASSETS } from './reference/offline.js';
 import { buildReference } from './reference/redoc.js';
@@ -26,6 +28,11 @@ const require = createRequire(import.meta.url);
 export interface BuildOptions extends SiteOptions {
   specPath?: string;
   outDir?: string;
+  /**
+   * A folder of the git repository whose spec history the changelog is built from when `releases`
+   * is not given (default: this package's own repository).
+   */
+  repoRoot?: string;
 }
 
 export interface BuildResult {
@@ -34,6 +41,10 @@ export interface BuildResult {
   operations: number;
   errorCodes: number;
   compressed: number;
+  /** Where the changelog came from: the given reports, the git history, or nowhere (see `notice`). */
+  changelog: 'given' | 'history' | 'unavailable';
+  /** One line for the person running the build when the changelog lacks its history. */
+  notice?: string;
 }
 
 function write(root: string, path: string, content: string): void {
@@ -48,7 +59,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    const model = buildModel(loadSpec(options.specPath), options);
+    const changelog =
+      options.releases !== undefined
+        ? { releases: options.releases }
+        : await changelogFromHistory(options.repoRoot ?? PACKAGE_DIR);
+    const model = buildModel(loadSpec(options.specPath), {
+      ...options,
+      ...('releases' in changelog ? { releases: changelog.releases } : { changelogUnavailable: changelog.unavailable }),
+    });
     const { pages, files } = sitePages(model);
     for (const [path, content] of files) write(staging, path, content);
     for (const asset of [...LOCAL_ASSETS, FAVICON]) write(staging, asset.local, assetTemplate(asset.template));
@@ -73,6 +91,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       operations: model.operations.length,
       errorCodes: model.errors.length,
       compressed,
+      changelog: options.releases !== undefined ? 'given' : 'releases' in changelog ? 'history' : 'unavailable',
+      ...('unavailable' in changelog && { notice: historyNotice(changelog.unavailable) }),
     };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

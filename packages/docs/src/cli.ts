@@ -1,5 +1,6 @@
 /**
- * The package's command line: `build [--base-url URL] [--changelog FILE]` (dist/),
+ * The package's command line: `build [--base-url URL] [--changelog FILE]` (dist/; the changelog
+ * comes from the spec's git history unless a report file is given),
  * `serve [--port N] [--host H]` (default 127.0.0.1:4020) and `dev` (serve and rebuild on spec
  * changes). A usage mistake is one line and exit 2; a failure while running is one line and exit 1.
  */
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
     case 'build': {
       const started = performance.now();
       const result = await buildSite({ baseUrl: args.baseUrl, releases });
+      if (result.notice) console.warn(`docs: ${result.notice}`);
       console.log(
         `docs: ${result.pages} pages (${result.operations} operations, ${result.errorCodes} error codes) -> ${result.outDir} (${Math.round(performance.now() - started)} ms)`,
       );

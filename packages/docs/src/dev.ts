@@ -37,6 +37,7 @@ export async function startDev(
       log(
         `built ${result.operations} operations, ${result.errorCodes} error codes (${reason}, ${Math.round(performance.now() - started)} ms)`,
       );
+      if (result.notice) log(result.notice);
     } catch (error) {
       log(`build failed (${reason}): ${(error as Error).message}`);
     }

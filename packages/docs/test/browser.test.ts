@@ -161,7 +161,7 @@ describe('other pages', () => {
     }
   });
 
-  it('the try-it page sends a request to the sandbox and shows its answer', async () => {
+  it('the try-it page sends a request to the sandbox, with the key of an account of its own, and shows its answer', async () => {
     // The page targets the sandbox's documented address; this test's sandbox runs on a free port,
     // so requests to the documented address are forwarded to it (still 127.0.0.1 only).
     const sandbox = await startSandbox({ port: 0, rateLimit: false });
@@ -174,9 +174,18 @@ describe('other pages', () => {
     };
     await browser.context.route(`${documented.origin}/**`, forward);
     try {
+      // Its own account, as the page tells readers to make one, so trying things changes no one else's data.
+      const created = await fetch(`${sandbox.url}/sandbox/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ invoices: [{ status: 'unpaid' }], keys: { 'try-it': ['read:billing'] } }),
+      });
+      expect(created.status).toBe(201);
+      const own = (await created.json()) as { keys: Record<string, string>; invoices: Array<{ id: string }> };
       const list = model().operations.find((o) => o.operationId === 'listInvoices')!;
       await page.goto(`${server.url}/try-it.html#tag/${list.tag.toLowerCase()}/GET${list.path}`);
-      await page.getByPlaceholder('Token').first().fill(sandbox.key('business read/write'));
+      await expect.poll(() => page.getByText('an account of your own').first().isVisible()).toBe(true);
+      await page.getByPlaceholder('Token').first().fill(own.keys['try-it']!);
       await page.getByRole('button', { name: 'Test Request' }).first().click();
       await page
         .getByRole('button', { name: /^Send\b/ })
@@ -184,6 +193,8 @@ describe('other pages', () => {
         .click();
       await page.getByText('200 OK').first().waitFor({ state: 'visible' });
       expect(forwarded).toContain(`GET ${list.path}`);
+      // The answer is the own account's invoice list, not the demo's.
+      await page.getByText(own.invoices[0]!.id).first().waitFor({ state: 'visible' });
     } finally {
       await browser.context.unroute(`${documented.origin}/**`, forward);
       await sandbox.close();

@@ -28,6 +28,8 @@ Options:
   --docs-url <url>         base of problem type URIs, <url>/errors/<code> (default: the spec's)
   --allowed-host <host>    another Host name for the control endpoints, repeatable (e.g. sandbox.team.example:4010)
   --control-token <token>  the control endpoints (but health) need X-Sandbox-Token: <token>
+  --admin-token <token>    wiping everything, the default clock and hooks for all need X-Sandbox-Admin-Token: <token>
+                           (required to use them when --host is not a loopback address)
   --no-demo                start without demo data
   --quiet                  no request logs
   --help                   this text
@@ -104,9 +106,9 @@ function postgresUrl(value: string | undefined): string | undefined {
   return value;
 }
 
-function token(value: string | undefined): string | undefined {
+function token(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (value.length < 12 || /\s/.test(value)) bad('control-token', '…', 'at least 12 characters without spaces');
+  if (value.length < 12 || /\s/.test(value)) bad(flag, '…', 'at least 12 characters without spaces');
   return value;
 }
 
@@ -129,6 +131,7 @@ function options(argv: string[]): SandboxOptions | 'help' {
         'docs-url': { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
         'control-token': { type: 'string' },
+        'admin-token': { type: 'string' },
         'no-demo': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -164,7 +167,8 @@ function options(argv: string[]): SandboxOptions | 'help' {
   const data = dataFile(values.data);
   const database = postgresUrl(values.database);
   if (data && database) throw new FlagError('--data and --database: give one (a SQLite file, or a PostgreSQL URL)');
-  const controlToken = token(values['control-token']);
+  const controlToken = token('control-token', values['control-token']);
+  const adminToken = token('admin-token', values['admin-token']);
   return {
     ...(port === undefined ? {} : { port }),
     ...(values.host !== undefined ? { host: host(values.host)! } : {}),
@@ -179,6 +183,7 @@ function options(argv: string[]): SandboxOptions | 'help' {
     ...(publicUrl ? { publicUrl } : {}),
     ...(docsUrl ? { docsUrl } : {}),
     ...(controlToken ? { controlToken } : {}),
+    ...(adminToken ? { adminToken } : {}),
     demo: !values['no-demo'],
     log: !values.quiet,
   };

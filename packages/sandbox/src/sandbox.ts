@@ -2,6 +2,7 @@
 // The composition root: it opens the store, builds the domain, the API and the control routes, and
 // puts the HTTP server in front of them. Listens on 127.0.0.1 by default; `port: 0` picks a free port.
 import type { Server } from 'node:http';
+import { isIPv4 } from 'node:net';
 import { createApi, type TestHooks } from './api/dispatch.js';
 import { handlers } from './api/handlers.js';
 import { parseRateLimit, type RateLimit, SharedBuckets, TokenBuckets } from './api/rate-limit.js';
@@ -56,6 +57,12 @@ export interface SandboxOptions {
   allowedHosts?: string[];
   /** When set, the control endpoints (but health) need `X-Sandbox-Token: <token>`. */
   controlToken?: string;
+  /**
+   * When set, what affects every account (`POST /sandbox/reset`, the default clock, test hooks for
+   * all) needs `X-Sandbox-Admin-Token: <adminToken>`. Without one they are open on a loopback-only
+   * sandbox and refused on any other.
+   */
+  adminToken?: string;
   /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
   maxBodyBytes?: number;
 }
@@ -78,7 +85,7 @@ export interface RunningSandbox {
   clock: {
     now(): Date;
     iso(): string;
-    /** Moves the sandbox clock forward (stored with the data) and settles what became due. */
+    /** Moves the default clock (under every account's) forward, stored with the data, and settles what became due. */
     advance(ms: number): Promise<void>;
   };
   /** Requests being handled right now. */
@@ -99,6 +106,11 @@ async function storedClockOffset(store: Store): Promise<number> {
     );
   }
   return offset;
+}
+
+/** Whether an address to listen on is reachable from this machine only. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
 }
 
 /** Names a Host header may carry to reach the control endpoints. */
@@ -176,11 +188,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     logError: log,
   });
   let hostAllowed: (host: string | undefined) => boolean = () => false;
+  const host = options.host ?? '127.0.0.1';
   const control = createControl({
     domain,
     store,
     hooks,
     token: options.controlToken,
+    adminToken: options.adminToken,
+    loopbackOnly: isLoopback(host),
+    host,
     hostAllowed: (host) => hostAllowed(host),
     clearRateLimits: () => limiter?.clear(),
     saveClock,

@@ -162,9 +162,53 @@ describe('apply credit (v1)', () => {
       code: 'AMOUNT_EXCEEDS_INVOICE_BALANCE',
       message: 'Failed to apply credit: 2000.00 exceeds the invoice balance of 1500.00',
     });
-    const malformed = await t.post(`/api/billing/invoice/${g.inv().legacyId}/apply-credit`, { amount: '12.5' }, g.rw);
-    expect(malformed.body.code).toBe('BAD_REQUEST');
-    expect(malformed.body.message).toMatch(/^Invalid request: amount must be a valid DecimalString/);
+    for (const amount of ['12.505', '12,50', '1e3', '+12']) {
+      const malformed = await t.post(`/api/billing/invoice/${g.inv().legacyId}/apply-credit`, { amount }, g.rw);
+      expect(malformed.body.code).toBe('BAD_REQUEST');
+      expect(malformed.body.message).toMatch(/^Invalid request: amount must be a valid DecimalStringInput/);
+    }
+  });
+
+  it('v1 reads lenient amounts exactly and answers them with two decimals', async () => {
+    const f = await account(t, { credit: 1000, invoices: [{ status: 'unpaid', lines: [line(800)] }] });
+    const at = `/api/billing/invoice/${f.inv().legacyId}/apply-credit`;
+    const answers = [];
+    for (const amount of ['130', '130.5', '0.05', '130.50'])
+      answers.push((await t.post(at, { amount }, f.rw)).body.data);
+    expect(answers.map((d) => d.amount)).toEqual(['130.00', '130.50', '0.05', '130.50']);
+    expect(answers.at(-1).balance).toBe('608.95'); // 1000.00 - 130.00 - 130.50 - 0.05 - 130.50
+    const topUp = await t.post('/api/credit/add-funds', { amount: '250' }, f.rw);
+    expect(topUp.body.data.amount).toBe('250.00');
+  });
+
+  it('v1 without amount applies the largest allowed amount; noemail skips the paid email', async () => {
+    const f = await account(t, {
+      credit: 200,
+      invoices: [
+        { status: 'unpaid', lines: [line()] },
+        { status: 'unpaid', lines: [line(40)] },
+        { status: 'unpaid', lines: [line()] },
+      ],
+    });
+    const at = (i: number) => `/api/billing/invoice/${f.inv(i).legacyId}/apply-credit`;
+    const first = await t.post(at(0), undefined, f.rw); // no body at all: 125.00 of 200.00
+    expect(first.body.data).toMatchObject({ amount: '125.00', invoicePaid: true, balance: '0.00' });
+    const quiet = await t.post(at(1), { noemail: true }, f.rw); // 50.00 of the remaining 75.00
+    expect(quiet.body.data).toMatchObject({ amount: '50.00', invoicePaid: true });
+    const partial = await t.post(at(2), {}, f.rw); // the last 25.00 of credit on a 125.00 invoice
+    expect(partial.body.data).toMatchObject({ amount: '25.00', invoicePaid: false, balance: '100.00' });
+    const none = await t.post(at(2), {}, f.rw);
+    expect(none.body).toMatchObject({
+      code: 'AMOUNT_EXCEEDS_CREDIT_BALANCE',
+      message: 'Failed to apply credit: the credit balance is 0.00',
+    });
+    const statuses = [];
+    for (const i of [0, 2]) statuses.push((await t.get(`/api/billing/invoice/${f.inv(i).legacyId}`, f.rw)).body.data);
+    expect(statuses.map((d) => d.invoice.paymentstatus)).toEqual(['Paid', 'Partially Paid']);
+    const outbox = await t.control('GET', `/sandbox/outbox?accountId=${f.accountId}`);
+    expect(outbox.body.emails.filter((e: any) => e.template === 'invoice_paid').map((e: any) => e.invoiceId)).toEqual([
+      f.inv(0).id,
+    ]);
   });
 });
 

@@ -43,6 +43,7 @@ describe('billing-sandbox flags', () => {
     [['--data', join(dir, 'x.db'), '--database', 'postgres://u@db/x'], /^--data and --database: give one/],
     [['--allowed-host', 'http://x'], /^--allowed-host "http:\/\/x": expected a Host header value/],
     [['--control-token', 'short'], /^--control-token "…": expected at least 12 characters/],
+    [['--admin-token', 'short'], /^--admin-token "…": expected at least 12 characters/],
     [['--bogus'], /^unknown option '--bogus' \(see --help\)$/],
     [['--port'], /^Option '--port <value>' argument missing \(see --help\)$/],
   ];

@@ -365,7 +365,7 @@ const specific: Record<string, Scenario> = {
   'listCreditLogV1 400 BAD_REQUEST': async () => t.get('/api/billing/credit-log?limit=101', (await acct()).rw),
   'addFundsV1 400 AMOUNT_OUT_OF_RANGE': async () =>
     t.post('/api/credit/add-funds', { amount: '100000.01' }, (await acct()).rw),
-  'addFundsV1 400 BAD_REQUEST': async () => t.post('/api/credit/add-funds', { amount: '250' }, (await acct()).rw),
+  'addFundsV1 400 BAD_REQUEST': async () => t.post('/api/credit/add-funds', { amount: '250.001' }, (await acct()).rw),
 };
 
 /** A concrete path of an operation whose ids need not exist (for checks that run before lookup). */

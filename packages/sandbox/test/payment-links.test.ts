@@ -24,7 +24,7 @@ describe('payment links', () => {
     expect(v1.body.data).toMatchObject({
       uuid: linkId,
       message: 'Using existing active payment link',
-      invoice: { id: f.inv().legacyId, status: 'Unpaid', total: '125.00' },
+      invoice: { id: f.inv().legacyId, status: 'Unpaid', total: 125 },
     });
 
     for (let i = 0; i < 2; i++) {

@@ -28,11 +28,11 @@ interface Started {
 }
 
 /** Starts the CLI and reads the URL and keys it prints at start-up. */
-function startCli(file = data, delayMs = 3_600_000): Promise<Started> {
+function startCli(file = data, delayMs = 3_600_000, extra: string[] = []): Promise<Started> {
   if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
   const child = spawn(
     process.execPath,
-    [CLI, '--port', '0', '--data', file, '--seed', '5', '--quiet', '--payment-delay-ms', String(delayMs)],
+    [CLI, '--port', '0', '--data', file, '--seed', '5', '--quiet', '--payment-delay-ms', String(delayMs), ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);
@@ -189,5 +189,26 @@ describe('a database that cannot be served', () => {
       expect(stderr).toMatch(says);
       expect(stderr).not.toMatch(/\s+at /);
     }
+  });
+
+  it("keeps each account's clock across a SIGKILL, and --admin-token guards the default clock", async () => {
+    const file = join(dir, 'clocks.db');
+    const admin = ['--admin-token', 'admin-secret-0123456789'];
+    let s = await startCli(file, 3_600_000, admin);
+    const created = await call(s.url, 'POST', '/sandbox/accounts', undefined, {
+      keys: { rw: ['read:billing', 'write:billing'] },
+    });
+    const key = created.body.keys.rw as string;
+    expect((await call(s.url, 'POST', '/sandbox/account/clock/advance', key, { days: 3 })).status).toBe(200);
+    expect((await call(s.url, 'POST', '/sandbox/clock/advance', undefined, { days: 1 })).status).toBe(401);
+    s.child.kill('SIGKILL');
+    await exited(s.child);
+
+    s = await startCli(file, 3_600_000, admin);
+    const own = await call(s.url, 'GET', '/sandbox/account/clock', key);
+    expect(own.body.offsetMs).toBe(3 * 86_400_000);
+    expect((await call(s.url, 'GET', '/sandbox/clock', undefined)).body.offsetMs).toBe(0);
+    s.child.kill('SIGTERM');
+    expect(await exited(s.child)).toBe(0);
   });
 });

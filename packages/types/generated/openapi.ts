@@ -470,12 +470,16 @@ export interface paths {
          * Apply account credit to an invoice (v1)
          * @description Legacy apply-credit: pays `amount` of an unpaid invoice from the account's credit balance. The
          *     invoice must be `Unpaid`; `amount` must be greater than zero and at most both the credit balance
-         *     and the invoice balance. Each broken rule is a 400 with its own `code`.
+         *     and the invoice balance. Omit `amount` (or the body) to apply the largest amount allowed, as v2
+         *     does; `noemail: true` sends no "invoice paid" email when the credit pays the invoice off.
+         *     `amount` may have no, one or two decimals (`"130"`, `"130.5"`); the answer always has two.
+         *     Each broken rule is a 400 with its own `code`; with no credit at all, an omitted `amount` is
+         *     `AMOUNT_EXCEEDS_CREDIT_BALANCE`.
          *
          *     **Inputs:** `id` from `GET /api/billing/invoices` `data.invoices[].id`; the credit balance from
          *     `GET /api/billing/account-summary` `data.credit`.
          *     **Produces:** `data.invoiceId`, which feeds `POST /api/billing/pay` when `invoicePaid` is `false`.
-         *     v2 equivalent (amount optional, `noEmail`): `POST /api/v2/billing/invoices/{id}/actions/apply-credit`.
+         *     v2 equivalent: `POST /api/v2/billing/invoices/{id}/actions/apply-credit`.
          */
         post: operations["applyCreditV1"];
         delete?: never;
@@ -761,6 +765,19 @@ export interface components {
          */
         InvoiceId: string;
         /**
+         * PaymentStatus
+         * @description How much of what the invoice asks for has been received, derived from its amounts (never stored):
+         *     `unpaid` (no money and no account credit received), `partially_paid` (some, and `balance` is still
+         *     above zero), `paid` (nothing left to pay: received in full, or settled by credit invoices after a
+         *     part was received). Independent of `status`: a `refunded` invoice was `paid`; a `cancelled` one
+         *     that nothing was paid on is `unpaid`. A credit invoice is `paid` once issued (its amount went to the
+         *     original's balance or the credit balance) and `unpaid` while it is a draft. There is no
+         *     "overpaid": money received beyond what is owed goes back to the credit balance.
+         * @example partially_paid
+         * @enum {string}
+         */
+        PaymentStatus: "unpaid" | "partially_paid" | "paid";
+        /**
          * CurrencyCode
          * @description ISO 4217 alphabetic currency code of the account (every amount of an account is in its currency).
          * @example SEK
@@ -842,6 +859,13 @@ export interface components {
              * @example Tjänsten avslutades i förtid
              */
             note: string | null;
+            /**
+             * Format: date
+             * @description The delivery date printed on the credit invoice: the `deliveryDate` it was created with, or
+             *     the original's issue date when none was given; `null` only when neither exists.
+             * @example 2026-02-10
+             */
+            deliveryDate: string | null;
             detailsSource: components["schemas"]["CreditDetailsSource"];
         };
         /**
@@ -887,6 +911,7 @@ export interface components {
             number: string | null;
             kind: components["schemas"]["InvoiceKind"];
             status: components["schemas"]["InvoiceStatus"];
+            paymentStatus: components["schemas"]["PaymentStatus"];
             currencyCode: components["schemas"]["CurrencyCode"];
             /** @description The invoice lines, in the order they are printed (at most 1000). */
             lines: components["schemas"]["InvoiceLine"][];
@@ -963,7 +988,8 @@ export interface components {
          * Problem
          * @description An RFC 9457 problem details object, sent with `Content-Type: application/problem+json` by every v2
          *     error response. Branch on `code` (stable, lower_snake_case); `detail` is for humans and may change.
-         *     `errors` is present when, and only when, `code` is `invalid_request`.
+         *     `errors` is present when, and only when, `code` is `invalid_request`. `extensions` carries facts a
+         *     client can act on without parsing `detail` (for example the largest amount it may retry with).
          */
         Problem: {
             /**
@@ -998,6 +1024,21 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
             /** @description Field-level validation errors; present only when `code` is `invalid_request`. */
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description Facts of this occurrence that a client can act on, by name; present only where the error has
+             *     some. The credit refusals of `actions/apply-credit` (`amount_exceeds_credit_balance`,
+             *     `amount_exceeds_invoice_balance`, `no_credit_available`) give the largest amount that would be
+             *     accepted now, the two balances it is the smaller of, and their currency.
+             */
+            extensions?: {
+                /** @description The largest `amount` the operation would accept now (`0` when none). */
+                maxAmount?: components["schemas"]["Money"];
+                /** @description The account's credit balance. */
+                creditBalance?: components["schemas"]["Money"];
+                /** @description The invoice's `balance`. */
+                invoiceBalance?: components["schemas"]["Money"];
+                currencyCode?: components["schemas"]["CurrencyCode"];
+            };
         };
         /**
          * CardId
@@ -1220,7 +1261,7 @@ export interface components {
             lines?: components["schemas"]["CreditLineRequest"][];
             /**
              * Format: date
-             * @description Delivery date printed on the credit invoice; defaults to the original's issue date.
+             * @description Delivery date printed on the credit invoice and returned as its `credit.deliveryDate`; defaults to the original's issue date.
              * @example 2026-02-10
              */
             deliveryDate?: string;
@@ -1441,6 +1482,13 @@ export interface components {
          */
         LegacyId: string;
         /**
+         * PaymentStatusV1
+         * @description The v1 spelling (title case) of v2 `PaymentStatus`, derived the same way from the amounts.
+         * @example Partially Paid
+         * @enum {string}
+         */
+        PaymentStatusV1: "Unpaid" | "Partially Paid" | "Paid";
+        /**
          * DecimalString
          * @description A v1 amount: a decimal string with exactly two decimals in major units of the account's currency,
          *     for example `"130.00"`; negative on credit invoices and outgoing credit-log entries. Parse it to
@@ -1497,6 +1545,7 @@ export interface components {
              */
             type: "standard" | "add_funds" | "credit";
             status: components["schemas"]["InvoiceStatusV1"];
+            paymentstatus: components["schemas"]["PaymentStatusV1"];
             /** @description Issue date; `null` for drafts. */
             date: components["schemas"]["NullableTimestamp"];
             /** @description Due date; `null` for drafts and credit invoices. */
@@ -1547,12 +1596,30 @@ export interface components {
             retryAfter?: number;
         };
         /**
+         * DecimalStringInput
+         * @description A v1 amount as a request sends it: a decimal string in major units of the account's currency with
+         *     no, one or two decimals (`"130"`, `"130.5"`, `"130.50"`), as lenient legacy integrations send it.
+         *     The server reads it exactly (never through a float) and answers in the two-decimal form of
+         *     `DecimalString` (`"130.50"`). A third decimal, a comma, an exponent or a plus sign is refused.
+         * @example 130.00
+         * @example 130.5
+         * @example 130
+         */
+        DecimalStringInput: string;
+        /**
          * ApplyCreditRequestV1
-         * @description The credit to apply; required in v1 (v2 can apply the largest allowed amount for you).
+         * @description The credit to apply. Omit `amount` (or send an empty object) to apply the largest amount allowed:
+         *     the smaller of the account's credit balance (`GET /api/billing/account-summary` `data.credit`) and
+         *     the invoice's `balance`, as v2 does.
          */
         ApplyCreditRequestV1: {
             /** @description Credit to apply, greater than zero and at most both the credit balance and the invoice balance. */
-            amount: components["schemas"]["DecimalString"];
+            amount?: components["schemas"]["DecimalStringInput"];
+            /**
+             * @description When `true`, no "invoice paid" email is sent if this credit pays the invoice off.
+             * @default false
+             */
+            noemail?: boolean;
         };
         /**
          * PayPaymentLinkRequestV1
@@ -1638,7 +1705,7 @@ export interface components {
          */
         AddFundsRequestV1: {
             /** @description Amount of the top-up invoice, greater than `0.00` and at most `100000.00`. */
-            amount: components["schemas"]["DecimalString"];
+            amount: components["schemas"]["DecimalStringInput"];
         };
     };
     responses: {
@@ -3272,7 +3339,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional; an empty body applies the largest amount allowed. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ApplyCreditRequestV1"];
             };
@@ -3451,7 +3519,14 @@ export interface operations {
                             invoice: {
                                 id: components["schemas"]["LegacyId"];
                                 status: components["schemas"]["InvoiceStatusV1"];
-                                total: components["schemas"]["DecimalString"];
+                                /**
+                                 * Format: int64
+                                 * @description The invoice total as an integer in major units, as the legacy page sends
+                                 *     it (`300`), rounded half away from zero to whole units. The exact total is
+                                 *     `GET /api/billing/invoice/{id}` `data.invoice.total`.
+                                 * @example 300
+                                 */
+                                total: number;
                                 currency: components["schemas"]["CurrencyCode"];
                             };
                         };

@@ -15,6 +15,8 @@ export type Timestamp = components['schemas']['Timestamp'];
 export type CursorPage = components['schemas']['CursorPage'];
 /** Public invoice id, `inv_` followed by a 26-character lowercase ULID. */
 export type InvoiceId = components['schemas']['InvoiceId'];
+/** How much of what the invoice asks for has been received, derived from its amounts (never stored): `unpaid` (no money and no account credit received), `partially_paid` (some, and `balance` is still above zero), `paid` (nothing left to pay: received in full, or settled by credit invoices after a part was received). */
+export type PaymentStatus = components['schemas']['PaymentStatus'];
 /** ISO 4217 alphabetic currency code of the account (every amount of an account is in its currency). */
 export type CurrencyCode = components['schemas']['CurrencyCode'];
 /** Id of one line of an invoice, `line_` followed by a 26-character lowercase ULID. */
@@ -97,6 +99,8 @@ export type SuccessEnvelopeV1 = components['schemas']['SuccessEnvelopeV1'];
 export type PageInfoV1 = components['schemas']['PageInfoV1'];
 /** A v1 numeric id, sent as a string in bodies (and as an integer in paths). */
 export type LegacyId = components['schemas']['LegacyId'];
+/** The v1 spelling (title case) of v2 `PaymentStatus`, derived the same way from the amounts. */
+export type PaymentStatusV1 = components['schemas']['PaymentStatusV1'];
 /** A v1 amount: a decimal string with exactly two decimals in major units of the account's currency, for example `"130.00"`; negative on credit invoices and outgoing credit-log entries. */
 export type DecimalString = components['schemas']['DecimalString'];
 /** One line of a v1 invoice. */
@@ -105,7 +109,9 @@ export type InvoiceItemV1 = components['schemas']['InvoiceItemV1'];
 export type InvoiceV1 = components['schemas']['InvoiceV1'];
 /** The v1 error envelope. */
 export type ErrorV1 = components['schemas']['ErrorV1'];
-/** The credit to apply; required in v1 (v2 can apply the largest allowed amount for you). */
+/** A v1 amount as a request sends it: a decimal string in major units of the account's currency with no, one or two decimals (`"130"`, `"130.5"`, `"130.50"`), as lenient legacy integrations send it. */
+export type DecimalStringInput = components['schemas']['DecimalStringInput'];
+/** The credit to apply. */
 export type ApplyCreditRequestV1 = components['schemas']['ApplyCreditRequestV1'];
 /** How the payer wants to pay through the link. */
 export type PayPaymentLinkRequestV1 = components['schemas']['PayPaymentLinkRequestV1'];

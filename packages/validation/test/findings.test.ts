@@ -12,12 +12,12 @@ describe('request findings', () => {
   it('missing_required: a required body field', () => {
     const { findings } = validator.validateRequest({
       method: 'POST',
-      path: '/api/billing/invoice/46376/apply-credit',
+      path: '/api/credit/add-funds',
       body: {},
     });
     expect(findings).toEqual([
       expect.objectContaining({
-        operation: 'applyCreditV1',
+        operation: 'addFundsV1',
         location: 'body',
         pointer: '/amount',
         code: 'missing_required',

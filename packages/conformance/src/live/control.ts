@@ -1,7 +1,9 @@
 // The sandbox's control endpoints under /sandbox/ (described in @billing-api/sandbox's README), used
-// only when the target is a sandbox: make accounts in the states a scenario needs, move the clock
-// (only through ./clock.ts), make an operation fail (500) or slow (idempotency in progress). They are
-// not part of the Billing API spec, so their responses are checked for status only.
+// only when the target is a sandbox: make accounts in the states a scenario needs, move an account's
+// clock (only through ./clock.ts), make an operation fail (500) or slow (idempotency in progress)
+// for one account. Everything after creating the account acts on that account only (it sends the
+// account's key): a run never moves the sandbox's default clock, resets it, or slows anyone else's
+// calls. They are not part of the Billing API spec, so their responses are checked for status only.
 import type { HttpTarget } from './http.js';
 
 /** Test cards of the sandbox, by the last four digits it gives them meaning by. */
@@ -28,17 +30,18 @@ export interface CreatedAccount {
 
 export interface SandboxControl {
   createAccount(setup: AccountSetup): Promise<CreatedAccount>;
-  /** Moves the sandbox clock forward (the one clock all its accounts share); call it through ./clock.ts. */
-  advanceClock(ms: number): Promise<void>;
-  /** Makes an operation's handler fail (true) or work again (false). */
-  setFault(operationId: string, enabled: boolean): Promise<void>;
-  /** Delays an operation's handler by `ms` (0 removes the delay). */
-  setLatency(operationId: string, ms: number): Promise<void>;
+  /** Moves the clock of the account of `key` forward; call it through ./clock.ts. */
+  advanceClock(key: string, ms: number): Promise<void>;
+  /** Makes an operation's handler fail (true) or work again (false), for the account of `key`. */
+  setFault(key: string, operationId: string, enabled: boolean): Promise<void>;
+  /** Delays an operation's handler by `ms` (0 removes the delay), for the account of `key`. */
+  setLatency(key: string, operationId: string, ms: number): Promise<void>;
 }
 
 export function createControl(http: HttpTarget): SandboxControl {
-  async function post(path: string, body: unknown, expected: number): Promise<unknown> {
-    const response = await http.send({ method: 'POST', path, headers: {}, body });
+  async function post(path: string, body: unknown, expected: number, key?: string): Promise<unknown> {
+    const headers: Record<string, string> = key === undefined ? {} : { authorization: `Bearer ${key}` };
+    const response = await http.send({ method: 'POST', path, headers, body });
     if (response.status !== expected) {
       const detail =
         typeof response.body === 'object' && response.body !== null
@@ -55,14 +58,14 @@ export function createControl(http: HttpTarget): SandboxControl {
         throw new ControlError(`POST /sandbox/accounts answered without accountId and keys`);
       return { accountId: created.accountId, keys: created.keys };
     },
-    async advanceClock(ms) {
-      await post('/sandbox/clock/advance', { ms }, 200);
+    async advanceClock(key, ms) {
+      await post('/sandbox/account/clock/advance', { ms }, 200, key);
     },
-    async setFault(operationId, enabled) {
-      await post('/sandbox/faults', { operationId, enabled }, 200);
+    async setFault(key, operationId, enabled) {
+      await post('/sandbox/account/faults', { operationId, enabled }, 200, key);
     },
-    async setLatency(operationId, ms) {
-      await post('/sandbox/latency', { operationId, ms }, 200);
+    async setLatency(key, operationId, ms) {
+      await post('/sandbox/account/latency', { operationId, ms }, 200, key);
     },
   };
 }

@@ -63,7 +63,7 @@ export interface LiveReport {
   exchanges: Exchange[];
   matrix: CoverageMatrix;
   findings: Finding[];
-  /** How far the run moved the server's clock, ms (a sandbox's clock is shared by all its accounts). */
+  /** How far the run moved its own accounts' clocks in all, ms (a sandbox has a clock per account). */
   clockMovedMs: number;
   /** Time spent waiting out the server's rate limit, ms. */
   rateLimitWaitMs: number;

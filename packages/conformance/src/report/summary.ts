@@ -40,9 +40,7 @@ export function formatSummary(report: RunReport): string {
     timing.push(`${(run.rateLimitWaitMs / 1000).toFixed(1)} s of it waiting on the server's rate limit`);
   lines.push(`Time: ${timing.join(', ')}`);
   if (run.sandbox)
-    lines.push(
-      `Sandbox clock moved: ${formatDuration(run.clockMovedMs)} (one clock, shared by every account of the sandbox)`,
-    );
+    lines.push(`Sandbox clock moved: ${formatDuration(run.clockMovedMs)} (only the clocks of accounts the run made)`);
   const unreachable = report.live.matrix.operations.flatMap((row) =>
     row.cells
       .filter((cell) => cell.state === 'not_reachable')

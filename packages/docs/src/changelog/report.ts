@@ -19,14 +19,20 @@ export interface Finding {
 }
 
 export interface ReleaseReport {
-  /** The released version, e.g. `2.1.0`. */
+  /** The released version, e.g. `2.1.0` (for changes not released yet, any name, e.g. `Unreleased`). */
   version: string;
+  /** True for the changes since the last release (listed first). */
+  unreleased?: boolean;
   /** The version it was compared with. */
   previous?: string;
   /** Release date, ISO `YYYY-MM-DD`. */
   date?: string;
   findings: Finding[];
 }
+
+/** How to get the release history, said after the reason it is missing (page and build notice). */
+export const HISTORY_HINT =
+  'build from a full git clone (in a shallow one, run `git fetch --unshallow`) to list what changed between released versions';
 
 export class ReportError extends Error {
   override name = 'ReportError';
@@ -54,8 +60,11 @@ export function parseReleaseReports(data: unknown, source: string): ReleaseRepor
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
       fail(`${at}.date`, `expected YYYY-MM-DD, got "${date}"`);
     if (!Array.isArray(r.findings)) fail(`${at}.findings`, 'expected an array');
+    if (r.unreleased !== undefined && typeof r.unreleased !== 'boolean')
+      fail(`${at}.unreleased`, `expected true or false, got ${JSON.stringify(r.unreleased)}`);
     return {
       version: text(r.version, `${at}.version`)!,
+      unreleased: r.unreleased === true || undefined,
       previous: text(r.previous, `${at}.previous`, true),
       date,
       findings: r.findings.map((finding: unknown, j) => {

@@ -55,7 +55,7 @@ export function tryItPage(model: SiteModel): string {
 <style>body { margin: 0; } .docs-bar { font: 14px/1.4 system-ui, sans-serif; padding: 0.5rem 1rem; border-bottom: 1px solid #d1d9e0; color: #1f2328; background: #fff; } .docs-bar a { color: #0550ae; }</style>
 </head>
 <body>
-<div class="docs-bar"><a href="${relativeHref(TRY_IT_PAGE, LANDING_PAGE)}">${escapeHtml(model.title)} documentation</a> · requests go to the server you pick; the local sandbox is <code>${escapeHtml(model.sandboxUrl)}</code> (start it with <code>pnpm sandbox</code>)</div>
+<div class="docs-bar"><a href="${relativeHref(TRY_IT_PAGE, LANDING_PAGE)}">${escapeHtml(model.title)} documentation</a> · requests go to the server you pick; the local sandbox is <code>${escapeHtml(model.sandboxUrl)}</code> (start it with <code>pnpm sandbox</code>); to try things without changing anyone else's data, use the key of an account of your own: <code>POST ${escapeHtml(model.sandboxUrl)}/sandbox/accounts</code> answers with its keys</div>
 <div id="app"></div>
 <script src="${relativeHref(TRY_IT_PAGE, SCALAR_SCRIPT)}"></script>
 <script>Scalar.createApiReference('#app', ${config});</script>

@@ -28,6 +28,8 @@ export interface SiteOptions {
   baseUrl?: string;
   /** The breaking-change reports between released versions, newest first (the changelog page). */
   releases?: ReleaseReport[];
+  /** Why the release history could not be read (the changelog page says so instead). */
+  changelogUnavailable?: string;
 }
 
 export interface SiteModel {
@@ -38,6 +40,7 @@ export interface SiteModel {
   sandboxUrl: string;
   baseUrl?: string;
   releases: ReleaseReport[];
+  changelogUnavailable?: string;
   operations: ApiOperation[];
   errors: ErrorCodeEntry[];
   samples: Map<string, OperationSamples>;
@@ -71,6 +74,7 @@ export function buildModel(document: OpenApiDocument, options: SiteOptions = {})
     sandboxUrl: sandboxServer(servers).url,
     baseUrl: (options.baseUrl ?? contactUrl(document))?.replace(/\/+$/, ''),
     releases: options.releases ?? [],
+    changelogUnavailable: options.changelogUnavailable,
     operations,
     errors: collectErrorCodes(operations),
     samples,

@@ -9,6 +9,8 @@ import type { OperationId } from '@billing-api/types';
 import { FIELD_FINDING_CODES, type Finding } from '@billing-api/validation';
 import type { AccountRow } from '../db/rows.js';
 import type { Store, Tx } from '../db/store.js';
+import { accountClock } from '../domain/account-clock.js';
+import type { SandboxClock } from '../domain/clock.js';
 import type { Domain } from '../domain/context.js';
 import { settleDuePayments } from '../domain/payments.js';
 import { RuleError } from '../domain/rules.js';
@@ -23,11 +25,29 @@ import { errorBody, v1ErrorFor } from './v1/errors.js';
 import { problemBody, problemFor } from './v2/problems.js';
 
 export interface TestHooks {
-  /** Extra wait (ms) before an operation's handler runs, per operationId or '*' for all. */
+  /**
+   * Extra wait (ms) before an operation's handler runs, per operationId or '*' for all; set for one
+   * account, the key is `hookKey(accountId, operationId)`.
+   */
   latencyMs: Map<string, number>;
-  /** operationIds whose handler throws (to exercise the documented 500). */
+  /** operationIds (or `hookKey(accountId, operationId)`) whose handler throws (to exercise the documented 500). */
   faults: Set<string>;
 }
+
+/** The key of a test hook set for one account only. */
+export const hookKey = (accountId: string, operationId: string) => `${accountId} ${operationId}`;
+
+function latencyOf(hooks: TestHooks, accountId: string | undefined, operationId: string): number {
+  const own = accountId === undefined ? [] : [hookKey(accountId, operationId), hookKey(accountId, '*')];
+  for (const key of [...own, operationId, '*']) {
+    const ms = hooks.latencyMs.get(key);
+    if (ms !== undefined) return ms;
+  }
+  return 0;
+}
+
+const faulty = (hooks: TestHooks, accountId: string | undefined, operationId: string) =>
+  hooks.faults.has(operationId) || (accountId !== undefined && hooks.faults.has(hookKey(accountId, operationId)));
 
 export interface ApiOptions {
   domain: Domain;
@@ -122,6 +142,8 @@ interface State {
   logPath: string;
   operationId?: string;
   rate?: RateDecision;
+  /** The clock of the account the request acts for (the default clock until it is known). */
+  clock?: SandboxClock;
 }
 
 type AnyHandler = (call: unknown) => Promise<{ status: number; body: unknown }>;
@@ -153,7 +175,7 @@ export function createApi(options: ApiOptions): Responder {
   function render(state: State, status: number, body: unknown, contentType = 'application/json'): HttpReply {
     const payload =
       state.version === 'v1' && status < 300
-        ? { success: true, timestamp: domain.clock.iso(), requestId: state.requestId, data: body }
+        ? { success: true, timestamp: (state.clock ?? domain.clock).iso(), requestId: state.requestId, data: body }
         : body;
     return {
       status,
@@ -179,7 +201,7 @@ export function createApi(options: ApiOptions): Responder {
       shown = internal(state.version);
       status = 500;
     }
-    const timestamp = domain.clock.iso();
+    const timestamp = (state.clock ?? domain.clock).iso();
     const reply =
       state.version === 'v2'
         ? render(
@@ -201,6 +223,12 @@ export function createApi(options: ApiOptions): Responder {
             errorBody(shown, { status, reason: statusText(status), requestId: state.requestId, timestamp }),
           );
     return { ...reply, headers: { ...reply.headers, ...(shown.options.headers ?? {}) } };
+  }
+
+  /** The account of a payment link's invoice (public operations act for it); none for an unknown link. */
+  async function linkAccount(uuid: string | undefined): Promise<string | undefined> {
+    const link = uuid === undefined ? undefined : await store.read.links.get(uuid);
+    return link && (await store.read.invoices.get(link.invoice_id))?.account_id;
   }
 
   async function run(request: HttpRequest, state: State): Promise<HttpReply> {
@@ -227,11 +255,15 @@ export function createApi(options: ApiOptions): Responder {
       request.headers,
       request.target.searchParams,
     );
+    // The account the request acts for: the key's, or on a public payment-link operation the link's.
+    const actingId = auth.ok && auth.account ? auth.account.id : await linkAccount(match.pathParams.uuid);
+    const clock = actingId === undefined ? domain.clock : await accountClock(domain, store.read.meta, actingId);
+    state.clock = clock;
     if (options.limiter) {
       // A known key has its own bucket; public operations and missing or unknown keys share the
       // client address's, so guessing keys is limited like any other request.
       const bucket = auth.ok && auth.key ? `key:${auth.key}` : `ip:${request.remoteAddress}`;
-      const decision = await options.limiter.take(bucket, domain.clock.nowMs());
+      const decision = await options.limiter.take(bucket, clock.nowMs());
       state.rate = decision;
       if (!decision.allowed) {
         const detail = `Rate limit of ${decision.limit} requests per ${options.limiter.window} exceeded; retry after ${decision.retryAfterSeconds} seconds.`;
@@ -253,6 +285,8 @@ export function createApi(options: ApiOptions): Responder {
     }
     const account: AccountRow | undefined = auth.account;
     await settleDuePayments(domain, store);
+    if (actingId !== undefined && clock.offset !== domain.clock.offset)
+      await settleDuePayments(domain, store, { accountId: actingId, clock });
 
     const takesBody = match.operation.requestBody !== 'none';
     let raw = method === 'GET' ? ({ kind: 'none' } as const) : await request.body();
@@ -281,9 +315,9 @@ export function createApi(options: ApiOptions): Responder {
 
     const handler = options.handlers[operationId as OperationId] as unknown as AnyHandler;
     const execute = async (tx: Tx) => {
-      if (options.hooks.faults.has(operationId)) throw new Error(`fault injected into ${operationId}`);
+      if (faulty(options.hooks, actingId, operationId)) throw new Error(`fault injected into ${operationId}`);
       const reply = await handler({
-        ctx: { ...domain, tx },
+        ctx: { ...domain, clock, tx },
         catalog,
         account,
         params: checked.params,
@@ -293,7 +327,7 @@ export function createApi(options: ApiOptions): Responder {
       });
       return render(state, reply.status, reply.body);
     };
-    const delay = options.hooks.latencyMs.get(operationId) ?? options.hooks.latencyMs.get('*') ?? 0;
+    const delay = latencyOf(options.hooks, actingId, operationId);
     const idempotencyKey =
       state.version === 'v2' && account && match.operation.headerParameters.includes('Idempotency-Key')
         ? checked.params.header['Idempotency-Key']
@@ -314,7 +348,7 @@ export function createApi(options: ApiOptions): Responder {
       fingerprint: idempotency.fingerprint(operationId, path, body),
       requestId: state.requestId,
     };
-    const started = await idempotency.begin(store, domain.clock, options.owner, use);
+    const started = await idempotency.begin(store, clock, options.owner, use);
     if (started.kind === 'conflict') {
       const detail =
         started.code === 'idempotency_key_reused'

@@ -2,7 +2,7 @@
 // `code` (v2 lower_snake, v1 UPPER_SNAKE) and a human sentence. Its HTTP status is the one the spec
 // documents for that code on the operation (spec.ts), unless a status is given.
 
-import type { FieldError } from '@billing-api/types';
+import type { FieldError, Problem } from '@billing-api/types';
 
 export type { FieldError };
 
@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly options: {
       errors?: FieldError[];
+      /** Facts a client can act on (a v2 problem's `extensions`). */
+      extensions?: Problem['extensions'];
       headers?: Record<string, string>;
       retryAfter?: number;
       status?: number;

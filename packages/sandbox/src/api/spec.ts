@@ -30,6 +30,8 @@ export interface SpecCatalog {
   isPublic(operationId: string): boolean;
   statusV1(status: string): string;
   statusV2(statusV1: string): string;
+  /** The v1 spelling of a v2 `PaymentStatus` (the two enums list the same values in the same order). */
+  paymentStatusV1(status: string): string;
   addFundsMaxMinor: number;
   /** Every fixed path segment of the spec's paths (`api`, `billing`, `invoices`, ...). */
   pathWords: ReadonlySet<string>;
@@ -71,6 +73,11 @@ export function buildCatalog(document: OpenApiDocument): SpecCatalog {
     throw new Error('InvoiceStatus and InvoiceStatusV1 must list the same statuses in the same order');
   const toV1 = new Map(v2.map((s, i) => [s, v1[i]!]));
   const toV2 = new Map(v1.map((s, i) => [s, v2[i]!]));
+  const paymentV2 = schema(document, 'PaymentStatus').enum as string[];
+  const paymentV1 = schema(document, 'PaymentStatusV1').enum as string[];
+  if (paymentV1.length !== paymentV2.length)
+    throw new Error('PaymentStatus and PaymentStatusV1 must list the same statuses in the same order');
+  const paymentToV1 = new Map(paymentV2.map((s, i) => [s, paymentV1[i]!]));
   const amount = deref<Schema>(document, schema(document, 'AddFundsRequest').properties!.amount!);
   const publicOperations = new Set(operations.filter(isPublic).map((o) => o.id));
   const pathWords = new Set(
@@ -92,6 +99,7 @@ export function buildCatalog(document: OpenApiDocument): SpecCatalog {
     isPublic: (operationId) => publicOperations.has(operationId),
     statusV1: (status) => toV1.get(status) ?? status,
     statusV2: (status) => toV2.get(status) ?? status,
+    paymentStatusV1: (status) => paymentToV1.get(status) ?? status,
     addFundsMaxMinor: Math.round(Number(amount.maximum) * 100),
     pathWords,
   };

@@ -171,6 +171,14 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
             .where('id', '=', a),
         );
       },
+      remove: async (id) => {
+        // Rows without a foreign key to the account first; the rest go with it (ON DELETE CASCADE).
+        await run(q, 'accounts.remove.outbox', [id], ([a]) => k.deleteFrom('outbox').where('account_id', '=', a));
+        await run(q, 'accounts.remove.idempotency', [id], ([a]) =>
+          k.deleteFrom('idempotency_keys').where('account_id', '=', a),
+        );
+        await run(q, 'accounts.remove', [id], ([a]) => k.deleteFrom('accounts').where('id', '=', a));
+      },
     },
     keys: {
       insert: (row) => insert('api_keys', row),
@@ -356,16 +364,19 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
       insert: (row) => insert('payments', row),
       // In a transaction on PostgreSQL the due rows are locked, and rows another instance is settling
       // right now are skipped: each payment is settled by whichever instance claims it first.
-      due: (now) =>
-        run(q, `payments.due${s.locks ? ':lock' : ''}`, [now], ([a]) => {
-          const query = k
-            .selectFrom('payments')
-            .selectAll()
-            .where('status', '=', 'processing')
-            .where('settles_at', '<=', a)
-            .orderBy('settles_at');
-          return s.locks ? query.forUpdate().skipLocked() : query;
-        }),
+      due: (now, accountId) => {
+        const lock = s.locks ? ':lock' : '';
+        const locked = <T extends { forUpdate(): { skipLocked(): T } }>(query: T) =>
+          s.locks ? query.forUpdate().skipLocked() : query;
+        const base = k.selectFrom('payments').selectAll().where('status', '=', 'processing');
+        return accountId === undefined
+          ? run(q, `payments.due${lock}`, [now], ([a]) =>
+              locked(base.where('settles_at', '<=', a).orderBy('settles_at')),
+            )
+          : run(q, `payments.due.ofAccount${lock}`, [now, accountId], ([a, b]) =>
+              locked(base.where('settles_at', '<=', a).where('account_id', '=', b).orderBy('settles_at')),
+            );
+      },
       bySession: (sessionId) =>
         first(
           run(q, 'payments.bySession', [sessionId], ([a]) =>

@@ -47,6 +47,8 @@ export interface Tx {
     forUpdate(id: string): Promise<AccountRow | undefined>;
     /** Moves the credit balance by a signed amount; never below zero (the store refuses it). */
     addCredit(id: string, deltaMinor: number): Promise<void>;
+    /** Deletes the account and every row that belongs to it (keys, cards, invoices, links, payments, ledger, emails, idempotency keys). */
+    remove(id: string): Promise<void>;
   };
   keys: {
     insert(row: KeyRow): Promise<void>;
@@ -98,10 +100,11 @@ export interface Tx {
   payments: {
     insert(row: PaymentRow): Promise<void>;
     /**
-     * Processing payments whose time has come, oldest first. In a transaction they are read for
-     * update, leaving out those another transaction is settling right now (it settles them).
+     * Processing payments whose time has come, oldest first; of one account when `accountId` is
+     * given. In a transaction they are read for update, leaving out those another transaction is
+     * settling right now (it settles them).
      */
-    due(now: string): Promise<PaymentRow[]>;
+    due(now: string, accountId?: string): Promise<PaymentRow[]>;
     bySession(sessionId: string): Promise<PaymentRow | undefined>;
     /** Marks a processing payment succeeded; false when it was not processing any more (settled by someone else). */
     succeed(id: string, at: string): Promise<boolean>;

@@ -56,6 +56,8 @@ export interface AccountSpec {
  */
 export interface FixedIdentity {
   accountId?: string;
+  /** API keys by label, kept when an account is reset to its recipe. */
+  keys?: Record<string, string>;
   cards?: Array<{ id: string; legacyId?: number | undefined; addedAt?: string } | undefined>;
   invoices?: Array<FixedInvoice | undefined>;
 }
@@ -193,7 +195,7 @@ export async function createAccount(ctx: Ctx, spec: AccountSpec, fixed: FixedIde
   }
   const keys: Record<string, string> = {};
   for (const [label, scopes] of Object.entries(spec.keys ?? SCOPES)) {
-    const key = ctx.ids.apiKey();
+    const key = fixed.keys?.[label] ?? ctx.ids.apiKey();
     await ctx.tx.keys.insert({
       key,
       account_id: accountId,

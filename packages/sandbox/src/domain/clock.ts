@@ -45,6 +45,11 @@ export class SandboxClock {
     this.offsetMs += ms;
   }
 
+  /** This clock moved a further `ms` ahead: an account's clock on top of the default clock. */
+  shifted(ms: number): SandboxClock {
+    return new SandboxClock(this.offsetMs + ms, this.realNow);
+  }
+
   /** Sets the offset (a database with a stored offset is opened, or reset). */
   setOffset(ms: number): void {
     this.offsetMs = ms;

@@ -26,6 +26,21 @@ export function balanceOf(invoice: InvoiceRow): number {
   );
 }
 
+export type PaymentStatus = 'unpaid' | 'partially_paid' | 'paid';
+
+/**
+ * Derived, never stored: how much of what is owed was received. Owed is the total less what credit
+ * invoices took off it; received is money paid plus account credit applied. A credit invoice is paid
+ * once issued (its amount went to the original's balance or the credit balance). Nothing is ever
+ * "overpaid": crediting an invoice that was paid returns the excess to the credit balance.
+ */
+export function paymentStatusOf(invoice: InvoiceRow): PaymentStatus {
+  if (invoice.kind === 'credit') return invoice.status === 'paid' ? 'paid' : 'unpaid';
+  const received = invoice.credit_applied_minor + invoice.amount_paid_minor;
+  if (invoice.status === 'draft' || received <= 0) return 'unpaid';
+  return received >= invoice.total_minor - invoice.credited_minor ? 'paid' : 'partially_paid';
+}
+
 /** Derived, never stored: unpaid and past due on the sandbox clock. */
 export function isOverdue(domain: Domain, invoice: InvoiceRow): boolean {
   return invoice.status === 'unpaid' && invoice.due_at !== null && invoice.due_at < domain.clock.iso();

@@ -32,6 +32,12 @@ export function minorToDecimal(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** Minor units -> whole major units, rounded half away from zero (the v1 payment link's integer total). */
+export function wholeUnits(minor: number): number {
+  const rounded = Math.floor((Math.abs(minor) + 50) / 100);
+  return minor < 0 ? -rounded : rounded;
+}
+
 /** Minor units -> Swedish print form: "1 750,00". */
 export function minorToSwedish(minor: number): string {
   const [whole, cents] = minorToDecimal(minor).split('.') as [string, string];

@@ -4,6 +4,8 @@
 // restarted sandbox settles what was pending and tests can settle instantly by advancing the clock.
 import type { CardRow, InvoiceRow, PaymentRow } from '../db/rows.js';
 import type { Store } from '../db/store.js';
+import { accountClock } from './account-clock.js';
+import type { SandboxClock } from './clock.js';
 import type { Ctx, Domain } from './context.js';
 import { balanceOf, reload } from './invoices.js';
 import { record } from './ledger.js';
@@ -101,13 +103,24 @@ async function settle(ctx: Ctx, payment: PaymentRow): Promise<boolean> {
   return true;
 }
 
-/** Settles every payment whose time has come on the sandbox clock. One cheap read when there is none. */
-export async function settleDuePayments(domain: Domain, store: Store): Promise<number> {
-  if ((await store.read.payments.due(domain.clock.iso())).length === 0) return 0;
+/**
+ * Settles every payment whose time has come, each on its own account's clock. Without `only`, the
+ * default clock finds the due ones (an account's clock is never behind it); with `only`, the given
+ * account's due payments on its own clock. One cheap read when there is none.
+ */
+export async function settleDuePayments(
+  domain: Domain,
+  store: Store,
+  only?: { accountId: string; clock: SandboxClock },
+): Promise<number> {
+  const now = (only?.clock ?? domain.clock).iso();
+  if ((await store.read.payments.due(now, only?.accountId)).length === 0) return 0;
   return store.transaction(async (tx) => {
-    const ctx: Ctx = { ...domain, tx };
     let settled = 0;
-    for (const payment of await tx.payments.due(ctx.clock.iso())) if (await settle(ctx, payment)) settled++;
+    for (const payment of await tx.payments.due(now, only?.accountId)) {
+      const clock = only?.clock ?? (await accountClock(domain, tx.meta, payment.account_id));
+      if (await settle({ ...domain, clock, tx }, payment)) settled++;
+    }
     return settled;
   });
 }

@@ -266,8 +266,8 @@ export const REQUESTS: Case[] = [
     head: [
       rep(
         'paths/v1/invoice_{id}_apply-credit.yaml',
-        '  requestBody:\n    required: true\n    content:\n      application/json:\n        schema:\n          $ref: ../../components/schemas/v1/ApplyCreditRequestV1.yaml\n',
-        '  requestBody:\n    required: true\n    content:\n      application/json:\n        schema:\n          type: object\n',
+        '    content:\n      application/json:\n        schema:\n          $ref: ../../components/schemas/v1/ApplyCreditRequestV1.yaml\n',
+        '    content:\n      application/json:\n        schema:\n          type: object\n',
       ),
     ],
     expect: [
@@ -374,8 +374,13 @@ export const REQUESTS: Case[] = [
     category: 'requests',
     version: 'v1',
     label: 'breaking',
-    title: 'a v1 decimal-string pattern narrowed (used in requests and responses)',
+    title: 'v1 decimal-string patterns narrowed (the request input and the response form)',
     head: [
+      rep(
+        'components/schemas/v1/DecimalStringInput.yaml',
+        "pattern: '^-?(0|[1-9][0-9]{0,8})(\\.[0-9]{1,2})?$'",
+        "pattern: '^(0|[1-9][0-9]{0,8})(\\.[0-9]{1,2})?$'",
+      ),
       rep(
         'components/schemas/v1/DecimalString.yaml',
         "pattern: '^-?(0|[1-9][0-9]{0,8})\\.[0-9]{2}$'",
@@ -383,7 +388,13 @@ export const REQUESTS: Case[] = [
       ),
     ],
     expect: [
-      x('breaking', 'safe', 'request-constraint-tightened', 'components/schemas/v1/DecimalString.yaml', 'pattern:'),
+      x(
+        'breaking',
+        'safe',
+        'request-constraint-tightened',
+        'components/schemas/v1/DecimalStringInput.yaml',
+        'pattern:',
+      ),
       x('info', 'safe', 'response-constraint-tightened', 'components/schemas/v1/DecimalString.yaml', 'pattern:'),
     ],
   },
@@ -420,7 +431,7 @@ export const REQUESTS: Case[] = [
     version: 'v1',
     label: 'breaking',
     title: 'a v1 decimal string replaced by a number',
-    head: [rep(AFR_V1, '    $ref: ./DecimalString.yaml\n', '    type: number\n')],
+    head: [rep(AFR_V1, '    $ref: ./DecimalStringInput.yaml\n', '    type: number\n')],
     expect: [x('breaking', 'breaking', 'request-property-type-changed', AFR_V1, 'type: number')],
   },
   {

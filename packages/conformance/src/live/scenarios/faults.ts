@@ -21,11 +21,11 @@ export function faultScenarios(validator: ConformanceValidator): Scenario[] {
         async run(ctx) {
           const f = await ctx.account(recipe.needs);
           const options = await recipe.build(f, ctx); // before the fault: building may call this operation
-          await ctx.control!.setFault(operation, true);
+          await ctx.control!.setFault(f.keys.bearer, operation, true);
           try {
             ctx.expect(await f.call(operation, options), 500, documentedCodes(validator, operation, 500));
           } finally {
-            await ctx.control!.setFault(operation, false);
+            await ctx.control!.setFault(f.keys.bearer, operation, false);
           }
         },
       } satisfies Scenario;

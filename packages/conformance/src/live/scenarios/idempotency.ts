@@ -80,7 +80,7 @@ export function idempotencyScenarios(validator: ConformanceValidator): Scenario[
       async run(ctx) {
         const f = await ctx.account(recipe.needs);
         const options = { ...(await recipe.build(f, ctx)), idempotencyKey: randomUUID() };
-        await ctx.control!.setLatency(operation, HOLD_MS);
+        await ctx.control!.setLatency(f.keys.bearer, operation, HOLD_MS);
         try {
           const first = f.call(operation, options);
           await sleep(REPEAT_AFTER_MS);
@@ -94,7 +94,7 @@ export function idempotencyScenarios(validator: ConformanceValidator): Scenario[
           const other = both.find((e) => e !== conflict);
           if (conflict && other) ctx.expect(other, success);
         } finally {
-          await ctx.control!.setLatency(operation, 0);
+          await ctx.control!.setLatency(f.keys.bearer, operation, 0);
         }
       },
     });

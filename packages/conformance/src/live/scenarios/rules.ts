@@ -25,7 +25,7 @@ const DECLINING = 'needs a saved card that declines; only a sandbox has test car
 
 /**
  * A v1 payment link past its expiry, made once per run and shared by the scenarios that need one,
- * so the run moves the (shared) sandbox clock once, just past the link's `expiresAt`.
+ * so the run moves one account's clock once, just past the link's `expiresAt`.
  */
 function expiredLink(f: Fixture, ctx: ScenarioContext): Promise<string> {
   return ctx.once('an expired payment link', async () => {

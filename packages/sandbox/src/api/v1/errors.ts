@@ -30,6 +30,7 @@ export function v1ErrorFor(rule: Rule, facts: Facts, operationId: string, catalo
     case 'amount_not_positive':
       return new ApiError('AMOUNT_NOT_POSITIVE', 'Failed to apply credit: the amount must be greater than zero');
     case 'no_credit_available':
+      return new ApiError('AMOUNT_EXCEEDS_CREDIT_BALANCE', 'Failed to apply credit: the credit balance is 0.00');
     case 'amount_exceeds_credit_balance':
       return new ApiError(
         'AMOUNT_EXCEEDS_CREDIT_BALANCE',

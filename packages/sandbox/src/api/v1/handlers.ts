@@ -7,7 +7,7 @@ import { cancelInvoice } from '../../domain/cancel.js';
 import type { Ctx } from '../../domain/context.js';
 import { balanceOf, findInvoiceByLegacyId } from '../../domain/invoices.js';
 import { listCreditLogPaged, listInvoicesPaged } from '../../domain/lists.js';
-import { decimalToMinor, minorToDecimal } from '../../domain/money.js';
+import { decimalToMinor, minorToDecimal, wholeUnits } from '../../domain/money.js';
 import { generateLink, linkState, openLink, paymentUrl, startCheckout } from '../../domain/payment-links.js';
 import { startCardPayment } from '../../domain/payments.js';
 import { accountOf, type HandlerTable } from '../contract.js';
@@ -23,7 +23,7 @@ interface InvoiceCall {
 const finder = (call: InvoiceCall, id: number | string) => () =>
   findInvoiceByLegacyId(call.ctx, accountOf(call).id, Number(id));
 
-/** DecimalString is validated by the spec's pattern before a handler runs. */
+/** DecimalStringInput ("130", "130.5", "130.50") is validated by the spec's pattern before a handler runs. */
 const amountOf = (text: string) => decimalToMinor(text) ?? Number.NaN;
 
 export const v1Handlers = {
@@ -55,8 +55,8 @@ export const v1Handlers = {
     const outcome = await applyCredit(call.ctx, {
       accountId: accountOf(call).id,
       find: finder(call, call.params.path.id),
-      amountMinor: amountOf(call.body!.amount),
-      noEmail: false,
+      amountMinor: call.body?.amount === undefined ? undefined : amountOf(call.body.amount),
+      noEmail: call.body?.noemail === true,
     });
     return {
       status: 200,
@@ -83,7 +83,7 @@ export const v1Handlers = {
         invoice: {
           id: String(invoice.legacy_id),
           status: call.catalog.statusV1(invoice.status) as 'Unpaid',
-          total: minorToDecimal(invoice.total_minor),
+          total: wholeUnits(invoice.total_minor),
           currency: invoice.currency,
         },
       },

@@ -4,7 +4,7 @@
 import type { CardV1, CreditLogEntryV1, InvoiceV1, OperationId, ResponseBody, StatusOf } from '@billing-api/types';
 import type { CardRow, InvoiceRow, LedgerRow } from '../../db/rows.js';
 import type { Ctx } from '../../domain/context.js';
-import { balanceOf, linesOf } from '../../domain/invoices.js';
+import { balanceOf, linesOf, paymentStatusOf } from '../../domain/invoices.js';
 import { minorToDecimal as dec } from '../../domain/money.js';
 import { isExpired } from '../../domain/payments.js';
 import type { SpecCatalog } from '../spec.js';
@@ -21,6 +21,7 @@ export async function invoice(ctx: Ctx, catalog: SpecCatalog, row: InvoiceRow): 
     formatted_id: row.number,
     type: row.kind,
     status: catalog.statusV1(row.status) as StatusV1,
+    paymentstatus: catalog.paymentStatusV1(paymentStatusOf(row)) as InvoiceV1['paymentstatus'],
     date: row.issued_at,
     duedate: row.due_at,
     datepaid: row.paid_at,

@@ -13,7 +13,7 @@ import type {
 import type { CardRow, InvoiceRow, LedgerRow, LinkRow } from '../../db/rows.js';
 import type { Ctx } from '../../domain/context.js';
 import type { PdfFile } from '../../domain/documents.js';
-import { balanceOf, creditInvoicesOf, isOverdue, linesOf } from '../../domain/invoices.js';
+import { balanceOf, creditInvoicesOf, isOverdue, linesOf, paymentStatusOf } from '../../domain/invoices.js';
 import { minorToMajor as major } from '../../domain/money.js';
 import { paymentUrl } from '../../domain/payment-links.js';
 
@@ -48,6 +48,7 @@ export async function invoice(ctx: Ctx, row: InvoiceRow): Promise<Invoice> {
     number: row.number,
     kind: row.kind,
     status: row.status,
+    paymentStatus: paymentStatusOf(row),
     currencyCode: row.currency,
     lines: lines.map((l) => ({
       id: l.id,
@@ -73,6 +74,7 @@ export async function invoice(ctx: Ctx, row: InvoiceRow): Promise<Invoice> {
             originalInvoiceId: original.id,
             originalInvoiceNumber: original.number,
             note: row.credit_note,
+            deliveryDate: row.delivery_date,
             detailsSource: row.details_source ?? 'current',
           },
         }

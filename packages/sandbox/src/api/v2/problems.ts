@@ -2,7 +2,7 @@
 // the spec, and a `detail` sentence with the facts: amounts in the account's currency, the current
 // status), and the problem+json body every v2 error is rendered as.
 import type { Problem } from '@billing-api/types';
-import { minorToDecimal as dec } from '../../domain/money.js';
+import { minorToDecimal as dec, minorToMajor as major } from '../../domain/money.js';
 import type { Facts, Rule } from '../../domain/rules.js';
 import { ApiError } from '../errors.js';
 
@@ -75,6 +75,13 @@ const DETAILS: Record<Rule, (facts: Facts) => [code: string, detail: string]> = 
   invalid_cursor: () => ['invalid_request', 'The request failed validation; see errors.'],
 };
 
+/** Apply-credit refusals whose answer names the largest amount that would be accepted now. */
+const CREDIT_REFUSALS: ReadonlySet<Rule> = new Set([
+  'no_credit_available',
+  'amount_exceeds_credit_balance',
+  'amount_exceeds_invoice_balance',
+]);
+
 export function problemFor(rule: Rule, facts: Facts): ApiError {
   const [code, detail] = DETAILS[rule](facts);
   if (rule === 'duplicate_credit_line') {
@@ -99,6 +106,18 @@ export function problemFor(rule: Rule, facts: Facts): ApiError {
       ],
     });
   }
+  if (CREDIT_REFUSALS.has(rule)) {
+    const credit = Number(facts.credit ?? 0);
+    const balance = Number(facts.balance ?? 0);
+    return new ApiError(code, detail, {
+      extensions: {
+        maxAmount: major(Math.max(0, Math.min(credit, balance))),
+        creditBalance: major(credit),
+        invoiceBalance: major(balance),
+        currencyCode: f(facts, 'currency'),
+      },
+    });
+  }
   if (code === 'invalid_request')
     return new ApiError(code, 'The request failed validation; see errors.', {
       errors: [{ pointer: '/amount', detail, code: 'out_of_range' }],
@@ -121,5 +140,6 @@ export function problemBody(
     requestId: facts.requestId,
     timestamp: facts.timestamp,
     ...(error.options.errors ? { errors: error.options.errors } : {}),
+    ...(error.options.extensions ? { extensions: error.options.extensions } : {}),
   };
 }
