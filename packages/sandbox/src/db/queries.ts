@@ -511,7 +511,7 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
               oc.column('id').doUpdateSet({
                 tokens: sql`CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END`,
                 allowed: sql`CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END`,
-                at: sql`${sql.raw(greatest)}(rate_buckets.at, ${int(c)})`,
+                at: sql`${int(c)}`, // as the in-memory buckets do: a clock behind the last use refills nothing, and restarts from there
               }),
             )
             .returning(['tokens', 'allowed']);
