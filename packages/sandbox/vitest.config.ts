@@ -1,11 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+// The suite runs twice: on SQLite (the default store) and on PostgreSQL (a throwaway cluster the
+// `postgres` project starts; every sandbox a test starts gets a database of its own on it). Tests
+// of SQLite files and of the CLI's flags run in the first only; the multi-instance test, which needs
+// one shared server, in the second only.
+const sqliteOnly = ['test/restart.test.ts', 'test/cli.test.ts'];
+const postgresOnly = ['test/multi-instance.test.ts', 'test/postgres-cli.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Each file starts its own in-memory sandbox; two cores, so two workers.
+    // Each file starts its own sandbox; two cores, so two workers.
     maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: postgresOnly },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/**/*.test.ts'],
+          exclude: sqliteOnly,
+          env: { SANDBOX_TEST_STORE: 'postgres' },
+          globalSetup: ['test/postgres-setup.ts'],
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseRateLimit } from './api/rate-limit.js';
-import { UnservableDatabaseError } from './db/sqlite.js';
+import { UnservableDatabaseError } from './db/migrations.js';
 import { type SandboxOptions, startSandbox } from './sandbox.js';
 
 const HELP = `billing-sandbox: a stateful Billing API sandbox
@@ -18,6 +18,8 @@ Options:
   --host <addr>            interface (default 127.0.0.1; 0.0.0.0 = every interface)
   --seed <n>               same demo ids and keys on every run
   --data <file>            keep state in this SQLite file (default: in memory)
+  --database <url>         keep state in PostgreSQL, shared by every sandbox given the same URL
+                           (postgres://user:password@host:5432/db)
   --rate-limit <n/window>  per key, e.g. 100/60s (default), 10/1s, or off
   --payment-delay-ms <n>   card and checkout payments complete after this (default 1000)
   --link-ttl-days <n>      payment links expire after this (default 30)
@@ -92,6 +94,18 @@ function dataFile(value: string | undefined): string | undefined {
   return value;
 }
 
+function postgresUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname)
+    bad(
+      'database',
+      value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:…@'), // never the password
+      'a PostgreSQL URL such as postgres://user@127.0.0.1:5432/billing',
+    );
+  return value;
+}
+
 function token(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (value.length < 12 || /\s/.test(value)) bad(flag, '…', 'at least 12 characters without spaces');
@@ -108,6 +122,7 @@ function options(argv: string[]): SandboxOptions | 'help' {
         host: { type: 'string' },
         seed: { type: 'string' },
         data: { type: 'string' },
+        database: { type: 'string' },
         'rate-limit': { type: 'string' },
         'payment-delay-ms': { type: 'string' },
         'link-ttl-days': { type: 'string' },
@@ -150,6 +165,8 @@ function options(argv: string[]): SandboxOptions | 'help' {
   const publicUrl = httpUrl('public-url', values['public-url'], 'https://sandbox.example.com');
   const docsUrl = httpUrl('docs-url', values['docs-url'], 'https://docs.example.com');
   const data = dataFile(values.data);
+  const database = postgresUrl(values.database);
+  if (data && database) throw new FlagError('--data and --database: give one (a SQLite file, or a PostgreSQL URL)');
   const controlToken = token('control-token', values['control-token']);
   const adminToken = token('admin-token', values['admin-token']);
   return {
@@ -157,6 +174,7 @@ function options(argv: string[]): SandboxOptions | 'help' {
     ...(values.host !== undefined ? { host: host(values.host)! } : {}),
     ...(seed === undefined ? {} : { seed }),
     ...(data ? { data } : {}),
+    ...(database ? { database } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(paymentDelayMs === undefined ? {} : { paymentDelayMs }),
     ...(linkTtlDays === undefined ? {} : { linkTtlDays }),
@@ -197,6 +215,7 @@ async function main(): Promise<void> {
     const sandbox = await startSandbox(chosen);
     const lines = [
       `Billing API sandbox listening on ${sandbox.url}`,
+      `  data: ${sandbox.storage}`,
       `  v2: ${sandbox.url}/api/v2/billing/invoices   (Authorization: Bearer <key>)`,
       `  v1: ${sandbox.url}/api/billing/invoices      (X-API-Key: <key>)`,
       `  control: ${sandbox.url}/sandbox/...          (see the package README)`,

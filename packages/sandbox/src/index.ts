@@ -2,7 +2,7 @@
 // `startSandbox({ port: 0 })`, or run the `billing-sandbox` CLI.
 
 export { parseRateLimit, type RateLimit } from './api/rate-limit.js';
-export { UnservableDatabaseError } from './db/sqlite.js';
+export { UnservableDatabaseError } from './db/migrations.js';
 export type { InvoiceSpec } from './domain/accounts.js';
 export {
   type AccountSpec,

@@ -1,15 +1,16 @@
 // startSandbox: one running sandbox for the CLI, tests, the client, the conformance kit and the docs.
 // The composition root: it opens the store, builds the domain, the API and the control routes, and
 // puts the HTTP server in front of them. Listens on 127.0.0.1 by default; `port: 0` picks a free port.
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { isIPv4 } from 'node:net';
 import { createApi, type TestHooks } from './api/dispatch.js';
 import { handlers } from './api/handlers.js';
-import { parseRateLimit, type RateLimit, TokenBuckets } from './api/rate-limit.js';
+import { parseRateLimit, type RateLimit, SharedBuckets, TokenBuckets } from './api/rate-limit.js';
 import { specCatalog } from './api/spec.js';
 import { createControl } from './control/routes.js';
-import { openSqliteStore, UnservableDatabaseError } from './db/sqlite.js';
+import { UnservableDatabaseError } from './db/migrations.js';
+import { openPostgresStore } from './db/postgres.js';
+import { openSqliteStore } from './db/sqlite.js';
 import type { Store } from './db/store.js';
 import { seedDemo } from './demo/seed.js';
 import type { AccountSpec, CreatedAccount } from './domain/accounts.js';
@@ -32,8 +33,10 @@ export interface SandboxOptions {
   host?: string;
   /** Makes demo ids and keys the same on every run. */
   seed?: number;
-  /** SQLite file; in memory when absent. */
+  /** SQLite file; in memory when absent (and no `database`). */
   data?: string;
+  /** A PostgreSQL URL (`postgres://user@host:port/db`): the data lives there, shared by every sandbox using it. */
+  database?: string;
   /** Create the demo data on an empty database (default true). */
   demo?: boolean;
   /** `100/60s` (default), a RateLimit, or false/'off' to disable. */
@@ -73,6 +76,8 @@ export interface SandboxKey {
 
 export interface RunningSandbox {
   url: string;
+  /** Where the data lives: a SQLite file, the in-memory database, or a PostgreSQL URL (without password). */
+  storage: string;
   /** Every API key, with its label (`business read/write`, `business read-only`, `personal read/write`, ...). */
   readonly keys: SandboxKey[];
   /** Shortcut: key by label. */
@@ -121,7 +126,9 @@ function hostMatcher(host: string, port: number, extra: string[]): (header: stri
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const catalog = specCatalog();
-  const store = openSqliteStore(options.data);
+  if (options.data !== undefined && options.database !== undefined)
+    throw new UnservableDatabaseError('give a SQLite file (data) or a PostgreSQL database (database), not both');
+  const store = options.database ? await openPostgresStore(options.database) : await openSqliteStore(options.data);
   let url = '';
   const clock = new SandboxClock(0);
   const domain: Domain = {
@@ -165,7 +172,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       : typeof options.rateLimit === 'object'
         ? options.rateLimit
         : parseRateLimit(options.rateLimit ?? '100/60s');
-  const limiter = rate ? new TokenBuckets(rate) : undefined;
+  const limiter = rate ? (store.shared ? new SharedBuckets(rate, store) : new TokenBuckets(rate)) : undefined;
   const log = createLogger(options.log);
   const hooks: TestHooks = { latencyMs: new Map(), faults: new Set() };
   const saveClock = () => store.transaction((tx) => tx.meta.set(CLOCK_KEY, String(clock.offset)));
@@ -177,7 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     hooks,
     limiter,
     problemTypeBase: options.docsUrl ? `${options.docsUrl.replace(/\/+$/, '')}/errors/` : catalog.problemTypeBase,
-    owner: randomUUID(),
+    owner: store.instance,
     logError: log,
   });
   let hostAllowed: (host: string | undefined) => boolean = () => false;
@@ -233,6 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let closing: Promise<void> | undefined;
   return {
     url,
+    storage: store.where,
     get keys() {
       return keys;
     },

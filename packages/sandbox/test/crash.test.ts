@@ -1,5 +1,5 @@
-// The crash test: a file-backed sandbox (the built CLI) under concurrent idempotent writes is
-// SIGKILLed many times and restarted on the same file. Every write it acknowledged must be there,
+// The crash test: a sandbox (the built CLI) on a file, or on PostgreSQL in the `postgres` project,
+// under concurrent idempotent writes is SIGKILLed many times and restarted on the same data. Every write it acknowledged must be there,
 // nothing may be half-applied (the credit balance is the sum of its ledger, an invoice's applied
 // credit is the sum of its entries), and no idempotency key may have run twice: after each restart
 // the requests that got no answer are retried with the same key until they do, and in the end each
@@ -9,14 +9,18 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { V2 } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase, V2 } from './helpers.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const KILLS = 12;
 const WORKERS = 6;
 const dir = mkdtempSync(join(tmpdir(), 'billing-crash-'));
-const data = join(dir, 'crash.db');
+let storage = ['--data', join(dir, 'crash.db')];
+beforeAll(async () => {
+  const database = await testDatabase();
+  if (database) storage = ['--database', database];
+});
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -27,7 +31,7 @@ function start(): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
   const child = spawn(
     process.execPath,
-    [CLI, '--port', '0', '--data', data, '--quiet', '--rate-limit', 'off', '--no-demo'],
+    [CLI, '--port', '0', ...storage, '--quiet', '--rate-limit', 'off', '--no-demo'],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
@@ -182,7 +186,7 @@ describe('SIGKILL under concurrent writes', () => {
     expect(cents(credit.amount)).toBe(100_000_00 - applies);
 
     console.log(
-      `crash: ${KILLS} kills, ${writes.length} writes, ${acknowledgedLive} acknowledged under load, ${writes.length - acknowledgedLive} answered only on a retry after a restart`,
+      `crash (${storage[0] === '--database' ? 'PostgreSQL' : 'SQLite file'}): ${KILLS} kills, ${writes.length} writes, ${acknowledgedLive} acknowledged under load, ${writes.length - acknowledgedLive} answered only on a retry after a restart`,
     );
     await killed(server.child);
   });

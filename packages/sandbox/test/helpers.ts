@@ -2,7 +2,9 @@
 // spec with @billing-api/validation (status, content type, required headers, body), and X-Request-Id
 // must equal the body's requestId. A violation throws, so it fails the test that made the request.
 import { openapi } from '@billing-api/openapi';
+import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
 import { createSpecValidator, type Finding } from '@billing-api/validation';
+import { inject } from 'vitest';
 import type { AccountSpec, CreatedAccount } from '../src/domain/accounts.js';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../src/index.js';
 
@@ -87,6 +89,18 @@ export function checkResponse(method: string, path: string, response: ApiRespons
   if (findings.length > 0) throw new SpecViolation(findings, where);
 }
 
+/**
+ * The store the suite runs on: the vitest project `postgres` sets SANDBOX_TEST_STORE=postgres, and
+ * then every sandbox a test starts without a `data` file gets an empty database of its own on the
+ * run's PostgreSQL cluster (postgres-setup.ts); otherwise SQLite in memory.
+ */
+export const testStore: 'sqlite' | 'postgres' = process.env.SANDBOX_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A fresh PostgreSQL database URL when the suite runs on PostgreSQL. */
+export async function testDatabase(): Promise<string | undefined> {
+  return testStore === 'postgres' ? createDatabase(inject('postgresUrl')) : undefined;
+}
+
 export interface TestSandbox {
   sandbox: RunningSandbox;
   url: string;
@@ -102,13 +116,17 @@ export interface TestSandbox {
 }
 
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
+  const database = options.data === undefined && options.database === undefined ? await testDatabase() : undefined;
   const sandbox = await startSandbox({
     port: 0,
     host: '127.0.0.1',
     rateLimit: false,
     paymentDelayMs: 1000,
+    ...(database ? { database } : {}),
     ...options,
   });
+  if (database && !sandbox.storage.startsWith('postgres://'))
+    throw new Error(`the sandbox runs on ${sandbox.storage}, not on PostgreSQL`);
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.key) {

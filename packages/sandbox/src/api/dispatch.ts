@@ -18,7 +18,7 @@ import { authenticate, challenge, howToAuthenticate } from './auth.js';
 import type { HandlerTable } from './contract.js';
 import { ApiError, type FieldError } from './errors.js';
 import * as idempotency from './idempotency.js';
-import type { RateDecision, TokenBuckets } from './rate-limit.js';
+import type { RateDecision, RateLimiter } from './rate-limit.js';
 import type { HttpReply, HttpRequest, Refusal, Responder } from './responder.js';
 import type { SpecCatalog } from './spec.js';
 import { errorBody, v1ErrorFor } from './v1/errors.js';
@@ -55,7 +55,7 @@ export interface ApiOptions {
   catalog: SpecCatalog;
   handlers: HandlerTable;
   hooks: TestHooks;
-  limiter: TokenBuckets | undefined;
+  limiter: RateLimiter | undefined;
   /** Base URL of problem `type` URIs: `<base><code>`. */
   problemTypeBase: string;
   /** This process, as the owner of the idempotency keys it runs. */
@@ -263,7 +263,7 @@ export function createApi(options: ApiOptions): Responder {
       // A known key has its own bucket; public operations and missing or unknown keys share the
       // client address's, so guessing keys is limited like any other request.
       const bucket = auth.ok && auth.key ? `key:${auth.key}` : `ip:${request.remoteAddress}`;
-      const decision = options.limiter.take(bucket, clock.nowMs());
+      const decision = await options.limiter.take(bucket, clock.nowMs());
       state.rate = decision;
       if (!decision.allowed) {
         const detail = `Rate limit of ${decision.limit} requests per ${options.limiter.window} exceeded; retry after ${decision.retryAfterSeconds} seconds.`;

@@ -1,12 +1,15 @@
 // v2 idempotency: a key is kept 24 h on the sandbox clock, per account. The check of the key, the
-// request's effect and its stored response are written in ONE transaction (dispatch.ts): store
-// transactions never interleave (store.ts), so no other request sees the key between the check and
+// request's effect and its stored response are written in ONE transaction (dispatch.ts), under a lock
+// on the key (`idempotency.get`: SQLite runs one transaction at a time, PostgreSQL takes a lock on the
+// key until the transaction ends), so no other request or instance sees the key between the check and
 // the commit, and a crash leaves either all or nothing: a retry replays the response, or runs the
 // request for the first time, never twice. A request held before its handler (the test latency
 // hook) first stores a "running" row in a short transaction of its own, so a repeat meanwhile is
 // `idempotency_request_in_progress`. A repeat with the same fingerprint (operation, path, canonical
 // body) replays the response, another body is `idempotency_key_reused`. A running row of a process
-// that is gone (another `owner`) was abandoned before its effect committed, and is run again at once.
+// that is gone (an `owner` the store no longer sees alive: on SQLite any other process, on PostgreSQL
+// an instance whose liveness lock is released) was abandoned before its effect committed, and is run
+// again at once.
 import { createHash } from 'node:crypto';
 import type { IdempotencyRow } from '../db/rows.js';
 import type { Store, Tx } from '../db/store.js';
@@ -57,7 +60,9 @@ export async function check(tx: Tx, clock: SandboxClock, owner: string, use: Key
   const now = clock.iso();
   const row = await tx.idempotency.get(use.accountId, use.key);
   const abandoned =
-    row?.state === 'running' && (row.owner !== owner || Date.parse(row.created_at) + ABANDONED_MS < clock.nowMs());
+    row?.state === 'running' &&
+    (Date.parse(row.created_at) + ABANDONED_MS < clock.nowMs() ||
+      (row.owner !== owner && !(await tx.idempotency.alive(row.owner))));
   if (row && row.expires_at > now && !abandoned) {
     if (row.fingerprint !== use.fingerprint) return { kind: 'conflict', code: 'idempotency_key_reused' };
     if (row.state === 'running') return { kind: 'conflict', code: 'idempotency_request_in_progress' };

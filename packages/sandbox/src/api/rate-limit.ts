@@ -2,6 +2,9 @@
 // key is missing or unknown (so guessing keys is limited too): a token bucket of `limit` tokens
 // refilled evenly over `windowMs` on the sandbox clock. Our own few lines rather than a library: the
 // headers the spec documents (limit, remaining, ISO reset time, Retry-After) need the bucket's state.
+// One process keeps its buckets in memory (TokenBuckets); sandboxes sharing a PostgreSQL database
+// keep them in it (SharedBuckets), so a key has one bucket whichever instance it reaches.
+import type { Store } from '../db/store.js';
 
 export interface RateLimit {
   limit: number;
@@ -26,7 +29,32 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
-export class TokenBuckets {
+export interface RateLimiter {
+  /** The window in words, for messages: `60 seconds`. */
+  readonly window: string;
+  take(id: string, nowMs: number): RateDecision | Promise<RateDecision>;
+  /** Refills every bucket (`/sandbox/reset`). */
+  clear(): void;
+}
+
+function windowWords(config: RateLimit): string {
+  const seconds = config.windowMs / 1000;
+  return seconds >= 1 && Number.isInteger(seconds) ? `${seconds} seconds` : `${config.windowMs} ms`;
+}
+
+/** The answer and its headers, from what is left in the bucket after the request. */
+function decision(config: RateLimit, tokens: number, allowed: boolean, nowMs: number): RateDecision {
+  const perMs = config.limit / config.windowMs;
+  return {
+    allowed,
+    limit: config.limit,
+    remaining: Math.floor(tokens),
+    resetAtMs: nowMs + Math.ceil((config.limit - tokens) / perMs),
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
+  };
+}
+
+export class TokenBuckets implements RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
 
@@ -34,10 +62,8 @@ export class TokenBuckets {
     this.perMs = config.limit / config.windowMs;
   }
 
-  /** The window in words, for messages: `60 seconds`. */
   get window(): string {
-    const seconds = this.config.windowMs / 1000;
-    return seconds >= 1 && Number.isInteger(seconds) ? `${seconds} seconds` : `${this.config.windowMs} ms`;
+    return windowWords(this.config);
   }
 
   take(id: string, nowMs: number): RateDecision {
@@ -48,16 +74,38 @@ export class TokenBuckets {
     if (allowed) bucket.tokens -= 1;
     this.buckets.set(id, bucket);
     if (this.buckets.size > 100_000) this.buckets.delete(this.buckets.keys().next().value!);
-    return {
-      allowed,
-      limit: this.config.limit,
-      remaining: Math.floor(bucket.tokens),
-      resetAtMs: nowMs + Math.ceil((this.config.limit - bucket.tokens) / this.perMs),
-      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
-    };
+    return decision(this.config, bucket.tokens, allowed, nowMs);
   }
 
   clear(): void {
     this.buckets.clear();
   }
+}
+
+/**
+ * The buckets as rows of the shared database: each request takes its token in one statement, so the
+ * limit holds across every instance on the database (exactly, as far as their clocks agree).
+ */
+export class SharedBuckets implements RateLimiter {
+  constructor(
+    private readonly config: RateLimit,
+    private readonly store: Store,
+  ) {}
+
+  get window(): string {
+    return windowWords(this.config);
+  }
+
+  async take(id: string, nowMs: number): Promise<RateDecision> {
+    const { tokens, allowed } = await this.store.read.rateLimits.take(
+      id,
+      nowMs,
+      this.config.limit,
+      this.config.windowMs,
+    );
+    return decision(this.config, tokens, allowed, nowMs);
+  }
+
+  /** Nothing to do: the buckets are rows, and a reset wipes them with the rest. */
+  clear(): void {}
 }

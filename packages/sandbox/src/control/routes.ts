@@ -207,12 +207,17 @@ export function createControl(options: ControlOptions): Responder {
     const given = await body();
     if (isReply(given)) return given;
     const clock = await accountClock(domain, store.read.meta, account.id);
-    const clockOf = (c: SandboxClock) => ({
-      accountId: account.id,
-      now: c.iso(),
-      offsetMs: c.offset - domain.clock.offset,
-      defaultNow: domain.clock.iso(),
-    });
+    const clockOf = (c: SandboxClock) => {
+      // Both times of one instant: read apart, they could differ by the milliseconds in between.
+      const nowMs = c.nowMs();
+      const offsetMs = c.offset - domain.clock.offset;
+      return {
+        accountId: account.id,
+        now: new Date(nowMs).toISOString(),
+        offsetMs,
+        defaultNow: new Date(nowMs - offsetMs).toISOString(),
+      };
+    };
     if (route === 'GET /sandbox/account/clock') return { status: 200, body: clockOf(clock) };
     if (route === 'POST /sandbox/account/clock/advance') {
       const moved = await advance(

@@ -6,8 +6,9 @@
 // - `transaction(fn)` runs `fn` with a `Tx` whose writes commit together when `fn` resolves, or not
 //   at all when it rejects (a rule broken halfway leaves nothing behind). Transactions never
 //   interleave their reads and writes: a rule's read-check-write sees no other transaction's
-//   changes in between (SQLite: one transaction at a time; PostgreSQL: serializable transactions
-//   retried on conflict, or row locks taken by the `forUpdate` reads below).
+//   changes in between (SQLite: one transaction at a time; PostgreSQL: row locks taken by the
+//   reads documented "for update" below, and a transaction that meets a deadlock or a serialization
+//   failure is run again, so `fn` may run more than once and must do nothing outside `tx`).
 // - A commit is durable before `transaction` resolves (a killed process loses nothing acknowledged).
 // - `read` answers queries outside any transaction; it never sees uncommitted writes. Inside
 //   `transaction(fn)`, `fn` uses only its `tx` (the store may hold its one connection for it).
@@ -98,7 +99,11 @@ export interface Tx {
   };
   payments: {
     insert(row: PaymentRow): Promise<void>;
-    /** Processing payments whose time has come, oldest first; of one account when `accountId` is given. */
+    /**
+     * Processing payments whose time has come, oldest first; of one account when `accountId` is
+     * given. In a transaction they are read for update, leaving out those another transaction is
+     * settling right now (it settles them).
+     */
     due(now: string, accountId?: string): Promise<PaymentRow[]>;
     bySession(sessionId: string): Promise<PaymentRow | undefined>;
     /** Marks a processing payment succeeded; false when it was not processing any more (settled by someone else). */
@@ -119,7 +124,10 @@ export interface Tx {
     list(filter: { accountId?: string | null; invoiceId?: string | null }): Promise<EmailRow[]>;
   };
   idempotency: {
+    /** The key's row; in a transaction no other transaction reads or stores the key until this one ends. */
     get(accountId: string, key: string): Promise<IdempotencyRow | undefined>;
+    /** Whether the sandbox process `owner` (a Store's `instance`) is still running. */
+    alive(owner: string): Promise<boolean>;
     /** Stores a running request for the key (replacing an expired or abandoned one). */
     start(row: IdempotencyRow): Promise<void>;
     finish(
@@ -135,6 +143,13 @@ export interface Tx {
     /** Raises a counter to at least `value`. */
     raise(name: string, value: number): Promise<void>;
   };
+  rateLimits: {
+    /**
+     * Takes a token from the bucket `id` (`limit` tokens, refilled evenly over `windowMs`; a new one
+     * is full) at `nowMs`, in one statement: sandboxes sharing the database share the bucket.
+     */
+    take(id: string, nowMs: number, limit: number, windowMs: number): Promise<{ tokens: number; allowed: boolean }>;
+  };
   meta: {
     get(key: string): Promise<string | undefined>;
     set(key: string, value: string): Promise<void>;
@@ -146,8 +161,12 @@ export interface Tx {
 }
 
 export interface Store {
-  /** Where the data lives, for messages: a file path or "the in-memory database". */
+  /** Where the data lives, for messages: a file path, "the in-memory database", or a server. */
   readonly where: string;
+  /** This process among those sharing the database (the owner of the idempotency keys it runs). */
+  readonly instance: string;
+  /** Whether other sandbox processes may use the same database (PostgreSQL), so shared state lives in it. */
+  readonly shared: boolean;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   readonly read: Tx;
   /** Deletes every row (not the schema) and restarts the v1 number sequences: `/sandbox/reset`. */

@@ -33,9 +33,20 @@ export function specExamples(): DemoExamples {
   return (examples ??= demoExamples(openapi));
 }
 
-/** Creates the demo data in one transaction. */
-export function seedDemo(domain: Domain, store: Store, from: DemoExamples = specExamples()): Promise<DemoData> {
-  return store.transaction((tx) => seed({ ...domain, tx }, from));
+/**
+ * Creates the demo data in one transaction, unless another sandbox on the same database has just
+ * done so: the `demo_seeded` counter is taken first, so of sandboxes starting together on one empty
+ * database one seeds and the others wait for it and leave it (undefined). A wipe clears the counter.
+ */
+export function seedDemo(
+  domain: Domain,
+  store: Store,
+  from: DemoExamples = specExamples(),
+): Promise<DemoData | undefined> {
+  return store.transaction(async (tx) => {
+    if ((await tx.counters.next('demo_seeded')) > 1) return undefined;
+    return seed({ ...domain, tx }, from);
+  });
 }
 
 async function seed(ctx: Ctx, from: DemoExamples): Promise<DemoData> {
