@@ -58,7 +58,15 @@ export interface Cluster {
   stop(): void;
 }
 
-export async function startCluster(): Promise<Cluster> {
+export interface ClusterOptions {
+  /**
+   * Keep PostgreSQL's durable defaults (fsync, full-page writes): for a benchmark whose writes must
+   * reach the disk. Tests kill the sandbox, never the server, so they run without them, faster.
+   */
+  durable?: boolean;
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const bin = binaries();
   const root = mkdtempSync(join(tmpdir(), 'billing-pg-'));
   const data = join(root, 'data');
@@ -77,10 +85,11 @@ export async function startCluster(): Promise<Cluster> {
   }
   const port = await freePort();
   try {
-    run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    const initdb = ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C'];
+    run('initdb', options.durable ? initdb : [...initdb, '--no-sync']);
     const settings = [
       `-h 127.0.0.1 -p ${port} -k ${root}`,
-      '-c fsync=off -c full_page_writes=off', // a throwaway cluster: the sandbox, not the server, is killed
+      options.durable ? '' : '-c fsync=off -c full_page_writes=off',
       '-c max_connections=300 -c shared_buffers=32MB',
     ].join(' ');
     run('pg_ctl', ['-D', data, '-l', join(root, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);

@@ -2,8 +2,8 @@
 // machine, each as child processes on 127.0.0.1, and one table of the results:
 //   - GET /api/v2/billing/invoices/{id} (a stateless read),
 //   - POST .../actions/apply-credit with a unique Idempotency-Key per request (on the sandbox a durable
-//     write: 0.01 SEK per call from plenty of credit, committed before it is answered; Prism answers
-//     from examples, the node:http server with its fixed body).
+//     write: 0.01 SEK per call from plenty of credit, committed before it is answered, to BENCH_ACCOUNTS
+//     accounts in turn, default 10; Prism answers from examples, node:http with its fixed body).
 // Targets: the sandbox on a SQLite file (one process); the sandbox on PostgreSQL with 1, 2 and 3
 // instances on one database (autocannon spreads its connections over their URLs); Stoplight Prism's
 // mock on the same bundled spec; and a plain node:http server answering a fixed JSON body (the
@@ -15,7 +15,8 @@
 //
 // PostgreSQL rows need a sandbox CLI with `--database` and PostgreSQL's server binaries (Debian's
 // /usr/lib/postgresql/<version>/bin, or initdb on PATH): the bench starts a throwaway cluster of its
-// own (durable settings: fsync and synchronous_commit on) in a temporary folder. Otherwise each of
+// own with durable settings (package-tooling's startCluster with `durable: true`: fsync and
+// synchronous_commit on) in a temporary folder. Otherwise each of
 // those rows says why it is not available; no number is ever made up.
 //
 // BENCH_BASELINE_CLI=<path to another build's dist/cli.js> adds that build on a SQLite file as another
@@ -25,18 +26,21 @@
 // @stoplight/prism-cli 5.14.2 depends on ^-ranges that now resolve to Node 24-only releases, so the
 // versions of its own release are pinned there with npm `overrides`).
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCluster } from '@billing-api/package-tooling/postgres-cluster';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ACCOUNTS = Math.max(1, Number(process.env.BENCH_ACCOUNTS ?? 10));
 const SPEC = createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json');
 const CLI = join(here, '..', 'dist', 'cli.js');
 const BASELINE_CLI = process.env.BENCH_BASELINE_CLI;
@@ -66,7 +70,7 @@ interface Target {
 }
 
 function targets(dir: string): Target[] {
-  const postgres = lazy(() => startSandboxesOnPostgres(dir, 3));
+  const postgres = lazy(() => startSandboxesOnPostgres(3, 'on'));
   const onPostgres = (instances: number) => async (): Promise<Started> => {
     const started = await postgres();
     return 'unavailable' in started ? started : { ...started, urls: started.urls.slice(0, instances) };
@@ -84,6 +88,7 @@ function targets(dir: string): Target[] {
     { name: 'sandbox, PostgreSQL, 1 instance', start: onPostgres(1) },
     { name: 'sandbox, PostgreSQL, 2 instances', start: onPostgres(2) },
     { name: 'sandbox, PostgreSQL, 3 instances', start: onPostgres(3) },
+    { name: 'sandbox, PostgreSQL, 1, sync. commit off', start: () => startSandboxesOnPostgres(1, 'off') },
     { name: 'prism mock (examples)', start: startPrism },
     { name: 'node:http, fixed JSON body', start: () => startFixedJson(dir) },
   ];
@@ -167,37 +172,51 @@ async function json(url: string, init?: RequestInit): Promise<any> {
 }
 
 let keys = 0;
-/** apply-credit of 0.01 with a new Idempotency-Key on every request. */
-function applyCredit(path: string, auth: Record<string, string>): Partial<autocannon.Options> {
+/** apply-credit of 0.01 with a new Idempotency-Key on every request, to each account's invoice in turn. */
+function applyCredit(targets: Array<{ path: string; auth: Record<string, string> }>): Partial<autocannon.Options> {
   return {
     requests: [
       {
         method: 'POST',
-        path: `${path}/actions/apply-credit`,
-        headers: { ...auth, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ amount: 0.01 }),
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, 'idempotency-key': `bench-${process.pid}-${keys++}` },
-        }),
+        setupRequest: (request) => {
+          const n = keys++;
+          const { path, auth } = targets[n % targets.length]!;
+          return {
+            ...request,
+            path: `${path}/actions/apply-credit`,
+            headers: { ...request.headers, ...auth, 'idempotency-key': `bench-${process.pid}-${n}` },
+          };
+        },
       },
     ],
   };
 }
 
-/** One account with plenty of credit and a large unpaid invoice to apply 0.01 at a time. */
-async function benchAccount(base: string): Promise<Omit<Running, 'urls'>> {
-  const account = await json(`${base}/sandbox/accounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      credit: 10_000_000,
-      invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }],
-    }),
-  });
-  const auth = { authorization: `Bearer ${account.keys.readWrite}` };
-  const invoice = `/api/v2/billing/invoices/${account.invoices[0].id}`;
-  return { get: { headers: auth, requests: [{ method: 'GET', path: invoice }] }, post: applyCredit(invoice, auth) };
+/**
+ * BENCH_ACCOUNTS accounts (default 10), each with plenty of credit and a large unpaid invoice to apply
+ * 0.01 at a time: the requests take them in turn, as integrators of a shared sandbox each work on
+ * their own account. BENCH_ACCOUNTS=1 sends every write to one invoice (they queue on its row lock).
+ */
+async function benchAccounts(base: string): Promise<Omit<Running, 'urls'>> {
+  const made = [];
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const account = await json(`${base}/sandbox/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        credit: 10_000_000,
+        invoices: [{ status: 'unpaid', lines: [{ description: 'Bench', unitAmount: 5_000_000, taxRate: 25 }] }],
+      }),
+    });
+    made.push({
+      path: `/api/v2/billing/invoices/${account.invoices[0].id}`,
+      auth: { authorization: `Bearer ${account.keys.readWrite}` },
+    });
+  }
+  const first = made[0]!;
+  return { get: { headers: first.auth, requests: [{ method: 'GET', path: first.path }] }, post: applyCredit(made) };
 }
 
 const sandboxArgs = (cli: string, storage: string[]) => [
@@ -213,17 +232,35 @@ const sandboxArgs = (cli: string, storage: string[]) => [
 
 async function startSandboxOnSqlite(cli: string, file: string): Promise<Started> {
   const url = await spawnServer(sandboxArgs(cli, ['--data', file]), /listening on (http:\/\/\S+)/, cli);
-  return { urls: [url], ...(await benchAccount(url)) };
+  return { urls: [url], ...(await benchAccounts(url)) };
 }
 
-/** `instances` sandbox processes on one PostgreSQL database (of a cluster this bench starts). */
-async function startSandboxesOnPostgres(dir: string, instances: number): Promise<Started> {
+/** One throwaway cluster for every PostgreSQL row, with PostgreSQL's durable defaults (fsync on). */
+const cluster = lazy(async () => {
+  const started = await startCluster({ durable: true });
+  cleanups.push(() => started.stop());
+  return started;
+});
+
+/**
+ * `instances` sandbox processes on one new PostgreSQL database. `synchronous_commit` on (the default)
+ * answers a write once it is on the server's disk (safe from a power cut); off answers it once the
+ * server has it (safe from a killed sandbox or server process, the last few ms lost on a power cut:
+ * the durability of the SQLite row, WAL with synchronous=NORMAL).
+ */
+async function startSandboxesOnPostgres(instances: number, synchronousCommit: 'on' | 'off'): Promise<Started> {
   const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
   if (!`${help.stdout}${help.stderr}`.includes('--database'))
     return { unavailable: 'this sandbox CLI has no --database option' };
   let database: string;
   try {
-    database = await startPostgresCluster(dir);
+    database = await (await cluster()).createDatabase();
+    if (synchronousCommit === 'off') {
+      const client = new pg.Client({ connectionString: database });
+      await client.connect();
+      await client.query(`ALTER DATABASE "${new URL(database).pathname.slice(1)}" SET synchronous_commit = off`);
+      await client.end();
+    }
   } catch (error) {
     return { unavailable: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
@@ -232,56 +269,7 @@ async function startSandboxesOnPostgres(dir: string, instances: number): Promise
     urls.push(
       await spawnServer(sandboxArgs(CLI, ['--database', database]), /listening on (http:\/\/\S+)/, `instance ${i}`),
     );
-  return { urls, ...(await benchAccount(urls[0]!)) };
-}
-
-/**
- * Starts a throwaway PostgreSQL cluster in `dir` (stopped when the bench ends) and returns the URL of
- * an empty database on it. Server binaries: the newest /usr/lib/postgresql/<version>/bin, or initdb
- * on PATH. PostgreSQL refuses to run as root, so as root they run as the `postgres` user. Settings
- * are PostgreSQL's durable defaults (fsync, synchronous_commit): the POST rows are durable writes.
- */
-async function startPostgresCluster(dir: string): Promise<string> {
-  const debian = '/usr/lib/postgresql';
-  const versions = existsSync(debian)
-    ? readdirSync(debian)
-        .filter((v) => existsSync(join(debian, v, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout?.trim();
-  const bin = versions[0] ? join(debian, versions[0], 'bin') : onPath ? dirname(onPath) : undefined;
-  if (!bin) throw new Error(`no PostgreSQL server binaries (${debian}/<version>/bin or initdb on PATH)`);
-  const root = mkdtempSync(join(dir, 'pg-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, id('-u'), id('-g'));
-    chownSync(root, id('-u'), id('-g'));
-  }
-  const run = (tool: string, args: string[]) => {
-    const result = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { encoding: 'utf8', cwd: root })
-      : spawnSync(join(bin, tool), args, { encoding: 'utf8', cwd: root });
-    if (result.status !== 0) throw new Error(`${tool} failed: ${`${result.stderr}${result.stdout}`.trim()}`);
-  };
-  const port = await freePort();
-  const data = join(root, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(root, 'server.log'),
-    '-o',
-    `-h 127.0.0.1 -p ${port} -k ${root} -c max_connections=200`,
-    '-w',
-    '-t',
-    '60',
-    'start',
-  ]);
-  cleanups.push(() => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']));
-  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'bench']);
-  return `postgres://postgres@127.0.0.1:${port}/bench`;
+  return { urls, ...(await benchAccounts(urls[0]!)) };
 }
 
 /** Starts Prism's mock and resolves when it answers HTTP (60 s at most). */
@@ -304,7 +292,7 @@ async function startPrism(): Promise<Started> {
       return {
         urls: [url],
         get: { headers: auth, requests: [{ method: 'GET', path: EXAMPLE_INVOICE }] },
-        post: applyCredit(EXAMPLE_INVOICE, auth),
+        post: applyCredit([{ path: EXAMPLE_INVOICE, auth }]),
       };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
@@ -378,12 +366,17 @@ async function main(): Promise<void> {
   console.log(
     `\nautocannon, ${CONNECTIONS} connections, median of ${ROUNDS} alternating runs of ${SECONDS} s, Node ${process.version}, servers on 127.0.0.1`,
   );
-  console.log('GET invoice; POST apply-credit with a new Idempotency-Key each (on the sandbox: a durable write)\n');
+  console.log('GET invoice; POST apply-credit with a new Idempotency-Key each (on the sandbox: a durable write)');
+  console.log(
+    `POSTs take ${ACCOUNTS} accounts in turn (BENCH_ACCOUNTS), each its own invoice; PostgreSQL rows answer a write\n` +
+      'once it is on disk (synchronous_commit on), except the "sync. commit off" row: once the server has it, the\n' +
+      'durability of the SQLite row (safe from a kill, the last milliseconds lost on a power cut)\n',
+  );
   const prism = results.get(PRISM);
   const node = results.get(NODE_HTTP);
   const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}x` : '-');
   const header = [
-    'target'.padEnd(34),
+    'target'.padEnd(40),
     'GET req/s',
     'p99 ms',
     'POST req/s',
@@ -399,7 +392,7 @@ async function main(): Promise<void> {
     const s = started[i]!;
     const r = results.get(target.name);
     if ('unavailable' in s || !r) {
-      console.log(`${target.name.padEnd(34)} not available (${'unavailable' in s ? s.unavailable : 'not run'})`);
+      console.log(`${target.name.padEnd(40)} not available (${'unavailable' in s ? s.unavailable : 'not run'})`);
       continue;
     }
     const cells = [
@@ -413,7 +406,7 @@ async function main(): Promise<void> {
       ratio(r.post.rps, prism?.post.rps),
       ratio(r.post.rps, node?.post.rps),
     ];
-    console.log([target.name.padEnd(34), ...cells.map((c) => c.padStart(10))].join(' '));
+    console.log([target.name.padEnd(40), ...cells.map((c) => c.padStart(10))].join(' '));
   }
   const sqlite = results.get(SQLITE);
   if (sqlite && prism) {
