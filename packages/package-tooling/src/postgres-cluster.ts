@@ -39,7 +39,8 @@ function binaries(): string {
   throw new Error(HOW_TO_INSTALL);
 }
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -4,15 +4,13 @@
 // credit is the sum of its entries), and no idempotency key may have run twice: after each restart
 // the requests that got no answer are retried with the same key until they do, and in the end each
 // key has exactly one effect.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killed, startCli } from './cli-process.js';
 import { testDatabase, V2 } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const KILLS = 12;
 const WORKERS = 6;
 const dir = mkdtempSync(join(tmpdir(), 'billing-crash-'));
@@ -21,42 +19,11 @@ beforeAll(async () => {
   const database = await testDatabase();
   if (database) storage = ['--database', database];
 });
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
-  const child = spawn(
-    process.execPath,
-    [CLI, '--port', '0', ...storage, '--quiet', '--rate-limit', 'off', '--no-demo'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  children.push(child);
-  let err = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${err}`)), 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(err)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the CLI exited with ${code}:\n${err}`)));
-  });
-}
-
-const killed = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+const start = () => startCli(['--port', '0', ...storage, '--quiet', '--rate-limit', 'off', '--no-demo']);
 
 interface Write {
   key: string;

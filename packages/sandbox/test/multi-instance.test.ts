@@ -9,19 +9,13 @@
 // until they are answered. Then the database is counted: acknowledged writes missing (lost) and
 // effects applied more than once (doubled) must both be 0. And a key's rate limit is one bucket,
 // whichever instance its requests reach.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { startCli } from './cli-process.js';
 import { V2 } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const INSTANCES = 3;
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-});
 
 interface Instance {
   url: string;
@@ -29,39 +23,10 @@ interface Instance {
   alive: boolean;
 }
 
-function start(database: string, rateLimit = 'off'): Promise<Instance> {
-  if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
-  const child = spawn(
-    process.execPath,
-    [
-      CLI,
-      '--port',
-      '0',
-      '--database',
-      database,
-      '--quiet',
-      '--rate-limit',
-      rateLimit,
-      '--no-demo',
-      '--payment-delay-ms',
-      '150',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  children.push(child);
-  let err = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${err}`)), 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(err)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ url, child, alive: true });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the CLI exited with ${code}:\n${err}`)));
-  });
+async function start(database: string, rateLimit = 'off'): Promise<Instance> {
+  const args = ['--port', '0', '--database', database, '--quiet', '--rate-limit', rateLimit, '--no-demo'];
+  const { url, child } = await startCli([...args, '--payment-delay-ms', '150']);
+  return { url, child, alive: true };
 }
 
 const stats = { requests: 0, unanswered: 0, inProgress: 0, kills: 0 };

@@ -2,21 +2,18 @@
 // re-seeding, same keys, same clock), ids made after a restart never meet stored ones, a database
 // that cannot be served is refused at start-up in one line, and SIGTERM shuts down cleanly. Spawns
 // the built CLI.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, startCli as startProcess } from './cli-process.js';
 import { checkResponse, V2 } from './helpers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'billing-sandbox-'));
 const data = join(dir, 'sandbox.db');
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -28,30 +25,13 @@ interface Started {
 }
 
 /** Starts the CLI and reads the URL and keys it prints at start-up. */
-function startCli(file = data, delayMs = 3_600_000, extra: string[] = []): Promise<Started> {
-  if (!existsSync(CLI)) throw new Error(`build the package first: ${CLI} is missing`);
-  const child = spawn(
-    process.execPath,
-    [CLI, '--port', '0', '--data', file, '--seed', '5', '--quiet', '--payment-delay-ms', String(delayMs), ...extra],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+async function startCli(file = data, delayMs = 3_600_000, extra: string[] = []): Promise<Started> {
+  const args = ['--port', '0', '--data', file, '--seed', '5', '--quiet', '--payment-delay-ms', String(delayMs)];
+  const started = await startProcess([...args, ...extra], (err) => err.includes('personal read/write'));
+  const keys = Object.fromEntries(
+    [...started.stderr().matchAll(/^\s{2}(\S.*?)\s{2,}(sk_test_\w+)/gm)].map((m) => [m[1]!.trim(), m[2]!]),
   );
-  children.push(child);
-  let err = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${err}`)), 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(err)?.[1];
-      if (url && err.includes('personal read/write')) {
-        clearTimeout(timer);
-        const keys = Object.fromEntries(
-          [...err.matchAll(/^\s{2}(\S.*?)\s{2,}(sk_test_\w+)/gm)].map((m) => [m[1]!.trim(), m[2]!]),
-        );
-        resolve({ child, url, keys, stderr: () => err });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the CLI exited with ${code}:\n${err}`)));
-  });
+  return { ...started, keys };
 }
 
 async function call(base: string, method: string, path: string, key: string | undefined, body?: unknown) {
