@@ -8,8 +8,9 @@
 // instances on one database (autocannon spreads its connections over their URLs); Stoplight Prism's
 // mock on the same bundled spec; and a plain node:http server answering a fixed JSON body (the
 // sandbox's own GET response), the ceiling of this machine for an HTTP server in Node.
-// Runs alternate (every target, then again, ...) for BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS
-// (default 3) each at BENCH_CONNECTIONS (default 10), and the median round of each is reported, so
+// After a warm-up of BENCH_WARMUP_SECONDS (default 3) per target, runs alternate (every target, then
+// again, ...) for BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 3) each at
+// BENCH_CONNECTIONS (default 10), and the median round of each is reported, so
 // load from other processes on a shared machine hits every target alike. Ratios are to Prism and to
 // node:http; the goals of the durable write path are checked at the end.
 //
@@ -38,6 +39,7 @@ import pg from 'pg';
 const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ACCOUNTS = Math.max(1, Number(process.env.BENCH_ACCOUNTS ?? 10));
 const SPEC = createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json');
@@ -341,10 +343,11 @@ async function main(): Promise<void> {
     const s = started[i]!;
     return 'unavailable' in s ? [] : [{ target, s, get: [] as Result[], post: [] as Result[] }];
   });
-  // Warm up every target (JIT, compiled validators, connection pools), then measure.
+  // Warm up every target (V8 optimises a hot path over seconds, not one; compiled validators,
+  // connection pools), then measure.
   for (const run of runs) {
-    await load(run.s.urls, run.s.get, 1);
-    await load(run.s.urls, run.s.post, 1);
+    await load(run.s.urls, run.s.get, WARMUP_SECONDS);
+    await load(run.s.urls, run.s.post, WARMUP_SECONDS);
   }
   for (let round = 0; round < ROUNDS; round++) for (const run of runs) run.get.push(await load(run.s.urls, run.s.get));
   for (let round = 0; round < ROUNDS; round++)
