@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killed, startCli } from './cli-process.js';
-import { testDatabase, V2 } from './helpers.js';
+import { listAll, testDatabase, V2 } from './helpers.js';
 
 const KILLS = 12;
 const WORKERS = 6;
@@ -50,23 +50,6 @@ async function send(url: string, auth: string, write: Write): Promise<boolean> {
     if ((error as Error).name === 'AssertionError') throw error;
     return false; // the process died under it: no answer
   }
-}
-
-async function all<T>(url: string, key: string, path: string, field = 'data'): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await fetch(
-      `${url}${path}${path.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-      {
-        headers: { Authorization: `Bearer ${key}` },
-      },
-    );
-    const body = (await res.json()) as Record<string, unknown>;
-    out.push(...(body[field] as T[]));
-    cursor = body.nextCursor as string | null;
-  } while (cursor);
-  return out;
 }
 
 describe('SIGKILL under concurrent writes', () => {
@@ -121,12 +104,12 @@ describe('SIGKILL under concurrent writes', () => {
     }
     for (const write of writes.filter((w) => !w.answer)) while (!(await send(server.url, auth, write)));
 
-    const invoices = await all<{ id: string; kind: string; total: number; creditApplied: number }>(
+    const invoices = await listAll<{ id: string; kind: string; total: number; creditApplied: number }>(
       server.url,
       auth,
       `${V2}/invoices`,
     );
-    const ledger = await all<{ amount: number; method: string | null; invoiceId: string | null }>(
+    const ledger = await listAll<{ amount: number; method: string | null; invoiceId: string | null }>(
       server.url,
       auth,
       `${V2}/activity?kind=credit`,

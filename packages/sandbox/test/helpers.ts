@@ -187,6 +187,20 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
 }
 
 export const V2 = '/api/v2/billing';
+
+/** Every item of a v2 list, following `nextCursor` page by page (100 a page). */
+export async function listAll<T>(url: string, key: string, path: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `${path.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await fetch(`${url}${path}${query}`, { headers: { Authorization: `Bearer ${key}` } });
+    const body = (await res.json()) as { data: T[]; nextCursor: string | null };
+    out.push(...body.data);
+    cursor = body.nextCursor;
+  } while (cursor);
+  return out;
+}
 export const DAY = 24 * 60 * 60 * 1000;
 
 /** Minor-unit arithmetic for assertions on major-unit numbers. */

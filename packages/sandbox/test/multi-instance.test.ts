@@ -13,7 +13,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
 import { describe, expect, inject, it } from 'vitest';
 import { startCli } from './cli-process.js';
-import { V2 } from './helpers.js';
+import { listAll, V2 } from './helpers.js';
 
 const INSTANCES = 3;
 
@@ -72,23 +72,6 @@ async function untilAnswered(instances: Instance[], auth: string, write: Write, 
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-async function list<T>(url: string, key: string, path: string): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await fetch(
-      `${url}${path}${path.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-      {
-        headers: { Authorization: `Bearer ${key}` },
-      },
-    );
-    const body = (await res.json()) as { data: T[]; nextCursor: string | null };
-    out.push(...body.data);
-    cursor = body.nextCursor;
-  } while (cursor);
-  return out;
 }
 
 const cents = (x: number) => Math.round(x * 100);
@@ -201,18 +184,18 @@ describe('three instances on one PostgreSQL database', () => {
       amountPaid: number;
     }> = [];
     for (let round = 0; ; round++) {
-      invoices = await list(live[round % live.length]!.url, auth, `${V2}/invoices`);
+      invoices = await listAll(live[round % live.length]!.url, auth, `${V2}/invoices`);
       if (payInvoices.every((id) => invoices.find((i) => i.id === id)?.status === 'paid')) break;
       if (round > 200) throw new Error('the card payments were never settled');
       await new Promise((r) => setTimeout(r, 50));
     }
     const reader = live[0]!.url;
-    const activity = await list<{ id: string; amount: number; method: string | null; invoiceId: string | null }>(
+    const activity = await listAll<{ id: string; amount: number; method: string | null; invoiceId: string | null }>(
       reader,
       auth,
       `${V2}/activity?kind=transaction`,
     );
-    const creditLedger = await list<{ amount: number; method: string | null; invoiceId: string | null }>(
+    const creditLedger = await listAll<{ amount: number; method: string | null; invoiceId: string | null }>(
       reader,
       auth,
       `${V2}/activity?kind=credit`,
