@@ -6,6 +6,7 @@ import { isIPv4 } from 'node:net';
 import { createApi, type TestHooks } from './api/dispatch.js';
 import { handlers } from './api/handlers.js';
 import { parseRateLimit, type RateLimit, SharedBuckets, TokenBuckets } from './api/rate-limit.js';
+import type { Responder } from './api/responder.js';
 import { specCatalog } from './api/spec.js';
 import { createControl } from './control/routes.js';
 import { UnservableDatabaseError } from './db/migrations.js';
@@ -213,9 +214,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
   });
   const stats = { inFlight: 0 };
+  // On a shared database another instance may have moved the default clock or wiped everything
+  // since: each request then starts from the stored offset (one indexed read, as an account's clock
+  // is read). When the read fails the request goes on with the last offset, and meets the database's
+  // failure in its own handler, which answers it.
+  const current = <R extends Responder>(responder: R): R =>
+    store.shared
+      ? {
+          ...responder,
+          async handle(request) {
+            clock.setOffset(await storedClockOffset(store).catch(() => clock.offset));
+            return responder.handle(request);
+          },
+        }
+      : responder;
+  const [apiResponder, controlResponder] = [current(api), current(control)];
   const listener = createRequestListener({
-    route: (path) => (path.startsWith('/sandbox/') ? control : api),
-    fallback: api,
+    route: (path) => (path.startsWith('/sandbox/') ? controlResponder : apiResponder),
+    fallback: apiResponder,
     corsAllowed: originMatcher(options.corsOrigins ?? DEFAULT_CORS_ORIGINS),
     corsMethods: [...new Set(catalog.operations.map((o) => o.method.toUpperCase()))],
     log,

@@ -13,7 +13,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
 import { describe, expect, inject, it } from 'vitest';
 import { startCli } from './cli-process.js';
-import { listAll, V2 } from './helpers.js';
+import { DAY, listAll, V2 } from './helpers.js';
 
 const INSTANCES = 3;
 
@@ -270,6 +270,28 @@ describe('three instances on one PostgreSQL database', () => {
       .filter((r) => r.status === 200)
       .map((r) => Number(r.headers.get('x-ratelimit-remaining')));
     expect(remaining.sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const instance of instances) instance.child.kill('SIGTERM');
+  });
+
+  it('share the default clock: a move or a wipe on one instance is what every instance answers next', {
+    timeout: 120_000,
+  }, async () => {
+    const database = await createDatabase(inject('postgresUrl'));
+    const instances = await Promise.all([start(database), start(database), start(database)]);
+    const control = async (i: number, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${instances[i]!.url}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as { offsetMs: number; now: string } };
+    };
+    expect((await control(0, 'POST', '/sandbox/clock/advance', { days: 3 })).status).toBe(200);
+    for (const i of [1, 2]) expect((await control(i, 'GET', '/sandbox/clock')).body.offsetMs).toBe(3 * DAY);
+    expect((await control(2, 'POST', '/sandbox/clock/advance', { days: 1 })).body.offsetMs).toBe(4 * DAY);
+    expect((await control(0, 'GET', '/sandbox/clock')).body.offsetMs).toBe(4 * DAY);
+    expect((await control(1, 'POST', '/sandbox/reset', {})).status).toBe(200);
+    for (const i of [0, 2]) expect((await control(i, 'GET', '/sandbox/clock')).body.offsetMs).toBe(0);
     for (const instance of instances) instance.child.kill('SIGTERM');
   });
 });
