@@ -17,6 +17,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Resolve with the result instead of throwing when the exit code is not 0. */
   allowFailure?: boolean;
+  /**
+   * Stops the command and its children when aborted. They run in their own process group (so a
+   * timeout can kill the whole tree), which means a Ctrl-C to the caller does not reach them.
+   */
+  signal?: AbortSignal;
 }
 
 export class CommandError extends Error {
@@ -51,12 +56,25 @@ export function run(command: string, args: readonly string[], options: RunOption
       stderr += `\n(killed after ${options.timeoutMs} ms)`;
       killTree(child);
     }, options.timeoutMs ?? 600_000);
-    child.on('error', (error) => {
+    let grace: NodeJS.Timeout | undefined;
+    const abort = () => {
+      stderr += '\n(stopped)';
+      killTree(child, 'SIGTERM');
+      grace = setTimeout(() => killTree(child), 5_000);
+    };
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener('abort', abort, { once: true });
+    const settle = () => {
       clearTimeout(timer);
+      clearTimeout(grace);
+      options.signal?.removeEventListener('abort', abort);
+    };
+    child.on('error', (error) => {
+      settle();
       reject(new Error(`\`${shown}\` could not start: ${error.message}`));
     });
     child.on('close', (code) => {
-      clearTimeout(timer);
+      settle();
       const result = { code, stdout, stderr };
       if (code === 0 || options.allowFailure) resolve(result);
       else reject(new CommandError(shown, result, options.cwd));
@@ -96,6 +114,12 @@ export function start(
         const guard = setTimeout(() => killTree(child, 'SIGKILL'), 10_000);
         await exited;
         clearTimeout(guard);
+        // The leader can exit before its children (turbo's tasks, a docs build still writing files):
+        // the caller deletes the folder next, so wait for the whole group to be gone.
+        if (!(await groupGone(child, 10_000))) {
+          killTree(child, 'SIGKILL');
+          await groupGone(child, 5_000);
+        }
       },
     };
     const timer = setTimeout(() => {
@@ -132,6 +156,21 @@ export function start(
       reject(new Error(`\`${shown}\` exited ${code} before it was ready:\n${tail(output, 30)}`));
     });
   });
+}
+
+/** Polls until no process of the child's group is left, or `ms` pass; true when the group is gone. */
+async function groupGone(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.pid === undefined) return true;
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-child.pid, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function killTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {

@@ -64,7 +64,12 @@ export async function copyWorkspace(root: string, prefix = 'billing-workspace-')
     },
   });
   await symlink(join(root, 'node_modules'), join(dest, 'node_modules'));
-  return { root: dest, remove: () => rm(dest, { recursive: true, force: true }) };
+  return {
+    root: dest,
+    remove: () =>
+      // A process that was just stopped may still hold a file open or flush one last write.
+      rm(dest, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }),
+  };
 }
 
 /** Makes the copy a git repository with one commit, as a release job's checkout is. */

@@ -5,7 +5,7 @@
  * good site stays served; a busy port is reported in one line and a free port is used instead.
  * The docs port also comes from BILLING_DOCS_PORT (default 4020).
  */
-import { watch } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -62,14 +62,12 @@ async function main(): Promise<void> {
 
   let server: ReloadServer | undefined;
   let queued: string | undefined;
-  let running = false;
-  const runOnce = async (reason: string) => {
-    if (running) {
-      queued = reason;
-      return;
-    }
-    running = true;
-    const result = await rebuild(root, steps);
+  let running: Promise<void> | undefined;
+  const stopping = new AbortController();
+  const build = async (reason: string) => {
+    const result = await rebuild(root, steps, stopping.signal);
+    // Shutting down: a half-done build is not news.
+    if (stopping.signal.aborted) return;
     if (result.ok) {
       console.log(`dev: ${reason}: spec, types, client and docs rebuilt in ${(result.ms / 1000).toFixed(1)} s`);
       server?.reload();
@@ -78,7 +76,18 @@ async function main(): Promise<void> {
         `dev: ${reason}: ${result.failedStep} failed; the last good docs stay served\n${tail(result.output, 20)}`,
       );
     }
-    running = false;
+  };
+  const runOnce = async (reason: string) => {
+    if (stopping.signal.aborted) return;
+    if (running) {
+      queued = reason;
+      return;
+    }
+    running = build(reason).catch((error: unknown) => {
+      console.error(`dev: ${reason}: ${(error as Error).message}; the last good docs stay served`);
+    });
+    await running;
+    running = undefined;
     if (queued) {
       const next = queued;
       queued = undefined;
@@ -98,12 +107,27 @@ async function main(): Promise<void> {
     );
   }
   console.log(`dev: docs at ${server.url} (reloads after every spec change; Ctrl-C stops)`);
-  // Serve the last build at once; the first rebuild brings it up to date and reloads the page.
-  await runOnce('start');
 
   let timer: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  // The build steps run in their own process groups, so a Ctrl-C reaches only this process: stop
+  // them and wait, or turbo and the docs build would go on writing after dev has exited. Wired before
+  // the first build, which is the one a quick Ctrl-C interrupts.
+  const stop = () => {
+    stopping.abort();
+    watcher?.close();
+    clearTimeout(timer);
+    void (running ?? Promise.resolve()).then(() => server?.close()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  // Serve the last build at once; the first rebuild brings it up to date and reloads the page.
+  await runOnce('start');
+  if (stopping.signal.aborted) return;
+
   let changed = new Set<string>();
-  const watcher = watch(specDir, { recursive: true }, (_event, file) => {
+  watcher = watch(specDir, { recursive: true }, (_event, file) => {
     if (!file || /(^|[\\/])(dist|node_modules|\.turbo)([\\/]|$)/.test(file)) return;
     changed.add(file);
     clearTimeout(timer);
@@ -113,14 +137,6 @@ async function main(): Promise<void> {
       void runOnce(files.length === 1 ? `${files[0]} changed` : `${files.length} spec files changed`);
     }, 200);
   });
-
-  const stop = () => {
-    watcher.close();
-    clearTimeout(timer);
-    void server?.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

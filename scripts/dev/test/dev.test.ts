@@ -4,7 +4,7 @@
  * reloads by itself. A busy port is one line and the session goes on.
  */
 
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +151,60 @@ test('a busy port is one line, and dev serves on a free port instead', { timeout
   } finally {
     busy.close();
   }
+});
+
+/** `pid ppid cwd command` of every process there is (a vanished one is left out). */
+async function processTable(): Promise<{ pid: number; ppid: number; cwd: string; command: string }[]> {
+  const table = [];
+  for (const name of (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+      table.push({
+        pid: Number(name),
+        ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]),
+        cwd: await readlink(`/proc/${name}/cwd`),
+        command: (await readFile(`/proc/${name}/cmdline`, 'utf8')).replaceAll('\0', ' ').trim(),
+      });
+    } catch {
+      // gone while we looked
+    }
+  }
+  return table;
+}
+
+/** Processes working in the copy that the long-running dev session did not start (its rebuilds may run). */
+async function strayProcessesInCopy(): Promise<string[]> {
+  const table = await processTable();
+  const parent = new Map(table.map((p) => [p.pid, p.ppid]));
+  const fromDevSession = (pid: number): boolean => {
+    for (let at: number | undefined = pid; at !== undefined && at > 1; at = parent.get(at))
+      if (at === dev.child.pid) return true;
+    return false;
+  };
+  return table
+    .filter((p) => (p.cwd === copy.root || p.cwd.startsWith(`${copy.root}/`)) && !fromDevSession(p.pid))
+    .map((p) => `${p.pid} ${p.command}`);
+}
+
+test('stopping dev during a build stops the build too: nothing goes on writing after dev exits', {
+  timeout: 900_000,
+}, async () => {
+  expect(await strayProcessesInCopy()).toEqual([]);
+  const second = await start('pnpm', ['dev'], {
+    cwd: copy.root,
+    env,
+    timeoutMs: 600_000,
+    ready: /dev: docs at (http:\/\/127\.0\.0\.1:\d+\/)/,
+  });
+  // The first build is under way once turbo (or the docs build after it) runs in the copy.
+  await expect
+    .poll(async () => (await strayProcessesInCopy()).some((p) => /turbo|docs/.test(p)), {
+      timeout: 120_000,
+      interval: 100,
+    })
+    .toBe(true);
+  await second.process.stop();
+  expect(await strayProcessesInCopy()).toEqual([]);
 });
 
 test('a bad --port is one line naming the flag and the value, exit 2', async () => {
