@@ -3,9 +3,22 @@
 // `limit=abc` stays a string and is reported as "invalid type".
 import { refChain, type Schema } from '@billing-api/openapi-model';
 
+/**
+ * Chains already followed, per document and schema object: the spec does not change while it is
+ * validated against, and parameters and bodies follow the same chains on every request.
+ */
+const chains = new WeakMap<object, WeakMap<Schema, Schema[]>>();
+
 /** The schemas on a `$ref` chain, the schema itself first (a `$ref` may carry sibling keywords). */
 function chainOf(document: unknown, schema: Schema | undefined): Schema[] {
-  return schema ? refChain(document, schema).map((link) => link.value as Schema) : [];
+  if (!schema) return [];
+  if (document === null || typeof document !== 'object' || typeof schema !== 'object')
+    return refChain(document, schema).map((link) => link.value as Schema);
+  let ofDocument = chains.get(document);
+  if (!ofDocument) chains.set(document, (ofDocument = new WeakMap()));
+  let chain = ofDocument.get(schema);
+  if (!chain) ofDocument.set(schema, (chain = refChain(document, schema).map((link) => link.value as Schema)));
+  return chain;
 }
 
 /** The first schema on a `$ref` chain that carries `type` (else the chain's end). */

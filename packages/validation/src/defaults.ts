@@ -24,8 +24,19 @@ function fill(document: unknown, schema: Schema | undefined, data: unknown, dept
   }
 }
 
+/** The schema at each pointer already looked up, per document (a body's schema, on every request). */
+const schemasAt = new WeakMap<object, Map<string, Schema | undefined>>();
+
+function schemaAt(document: unknown, pointer: string): Schema | undefined {
+  if (document === null || typeof document !== 'object') return getAt(document, pointer) as Schema | undefined;
+  let ofDocument = schemasAt.get(document);
+  if (!ofDocument) schemasAt.set(document, (ofDocument = new Map()));
+  if (!ofDocument.has(pointer)) ofDocument.set(pointer, getAt(document, pointer) as Schema | undefined);
+  return ofDocument.get(pointer);
+}
+
 /** Returns `data` (already a copy owned by the caller) with defaults filled in. */
 export function withDefaults<T>(document: unknown, schemaPointer: string, data: T): T {
-  fill(document, getAt(document, schemaPointer) as Schema | undefined, data, 0);
+  fill(document, schemaAt(document, schemaPointer), data, 0);
   return data;
 }
