@@ -223,11 +223,17 @@ describe('idempotency across a crash', () => {
       const f = await account(s, { invoices: [] });
       // Stand-in for a crash at the worst moment: storing the finished response fails.
       const db = new Database(file);
+      // The finished response may be stored by an insert (one transaction with the effect) or by an
+      // update of a running row (a held key); both must fail.
       db.exec(`CREATE TRIGGER crash BEFORE UPDATE OF state ON idempotency_keys WHEN NEW.state = 'done'
+               BEGIN SELECT RAISE(ABORT, 'the process died here'); END;
+               CREATE TRIGGER crash_insert BEFORE INSERT ON idempotency_keys WHEN NEW.state = 'done'
                BEGIN SELECT RAISE(ABORT, 'the process died here'); END`);
       const first = await s.post(`${V2}/credit/actions/add-funds`, { amount: 10 }, f.rw, { idempotencyKey: 'once' });
       expect(first.status).toBe(500);
-      db.exec('DROP TRIGGER crash');
+      // The effect and its stored response commit together or not at all.
+      expect((await s.get(`${V2}/invoices?kind=add_funds`, f.rw)).body.data).toHaveLength(0);
+      db.exec('DROP TRIGGER crash; DROP TRIGGER crash_insert');
       db.close();
       await s.advance(2 * 60_000); // past the time a running key is held
       const retry = await s.post(`${V2}/credit/actions/add-funds`, { amount: 10 }, f.rw, { idempotencyKey: 'once' });

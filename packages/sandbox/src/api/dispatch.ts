@@ -379,12 +379,11 @@ export function createApi(options: ApiOptions): Responder {
     try {
       // The effect and the stored response commit together, or neither does.
       outcome = await store.transaction(async (tx) => {
-        if (!held) {
-          const started = await idempotency.check(tx, clock, options.owner, use);
-          if (started.kind !== 'execute') return started;
-        }
+        const started = held ? undefined : await idempotency.check(tx, clock, options.owner, use);
+        if (started && started.kind !== 'execute') return started;
         const done = await execute(tx);
-        await idempotency.finish(tx, use, remembered(done));
+        if (started) await idempotency.complete(tx, started.pending, remembered(done));
+        else await idempotency.finish(tx, use, remembered(done));
         return done;
       });
     } catch (error) {
@@ -397,11 +396,16 @@ export function createApi(options: ApiOptions): Responder {
         // The key's row rolled back with the effect: a repeat may have taken the key meanwhile, and
         // then the key answers what it holds.
         const started = await store.transaction(async (tx) => {
-          const now = held ? ({ kind: 'execute' } as const) : await idempotency.check(tx, clock, options.owner, use);
-          if (now.kind === 'execute') await idempotency.finish(tx, use, remembered(failed));
-          return now;
+          if (held) {
+            await idempotency.finish(tx, use, remembered(failed));
+            return undefined;
+          }
+          const now = await idempotency.check(tx, clock, options.owner, use);
+          if (now.kind !== 'execute') return now;
+          await idempotency.complete(tx, now.pending, remembered(failed));
+          return undefined;
         });
-        if (started.kind !== 'execute') outcome = started;
+        if (started) outcome = started;
       }
     }
     return 'kind' in outcome ? answer(outcome) : outcome;

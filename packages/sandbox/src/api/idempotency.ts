@@ -3,7 +3,9 @@
 // on the key (`idempotency.get`: SQLite runs one transaction at a time, PostgreSQL takes a lock on the
 // key until the transaction ends), so no other request or instance sees the key between the check and
 // the commit, and a crash leaves either all or nothing: a retry replays the response, or runs the
-// request for the first time, never twice. A request held before its handler (the test latency
+// request for the first time, never twice. Inside that transaction the key's row is written once,
+// finished, with the response (a "running" row there would be seen by no one before the commit, and
+// cost a second write on the durable path). A request held before its handler (the test latency
 // hook) first stores a "running" row in a short transaction of its own, so a repeat meanwhile is
 // `idempotency_request_in_progress`. A repeat with the same fingerprint (operation, path, canonical
 // body) replays the response, another body is `idempotency_key_reused`. A running row of a process
@@ -43,7 +45,8 @@ export interface StoredResponse {
 }
 
 export type Begin =
-  | { kind: 'execute' }
+  /** Run the request; `pending` is the key's row to store with its response. */
+  | { kind: 'execute'; pending: IdempotencyRow }
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'conflict'; code: 'idempotency_key_reused' | 'idempotency_request_in_progress' };
 
@@ -55,7 +58,7 @@ export interface KeyUse {
   requestId: string;
 }
 
-/** Records the request as running, or says why it must not run; call inside the transaction of its effect. */
+/** Says whether the request runs (and the key's row it will store), or why it must not; call inside the transaction of its effect. */
 export async function check(tx: Tx, clock: SandboxClock, owner: string, use: KeyUse): Promise<Begin> {
   const now = clock.iso();
   const row = await tx.idempotency.get(use.accountId, use.key);
@@ -71,7 +74,7 @@ export async function check(tx: Tx, clock: SandboxClock, owner: string, use: Key
       response: { status: row.status!, contentType: row.content_type!, body: row.body!, requestId: row.request_id },
     };
   }
-  const running: IdempotencyRow = {
+  const pending: IdempotencyRow = {
     account_id: use.accountId,
     key: use.key,
     operation_id: use.operationId,
@@ -85,16 +88,30 @@ export async function check(tx: Tx, clock: SandboxClock, owner: string, use: Key
     created_at: now,
     expires_at: clock.iso(DAY_MS),
   };
-  await tx.idempotency.start(running);
-  return { kind: 'execute' };
+  return { kind: 'execute', pending };
 }
 
 /** Records the request as running in a transaction of its own (a request held before its handler). */
 export function begin(store: Store, clock: SandboxClock, owner: string, use: KeyUse): Promise<Begin> {
-  return store.transaction((tx) => check(tx, clock, owner, use));
+  return store.transaction(async (tx) => {
+    const started = await check(tx, clock, owner, use);
+    if (started.kind === 'execute') await tx.idempotency.put(started.pending);
+    return started;
+  });
 }
 
-/** Stores the response; call inside the transaction of the request's effect. */
+/** Stores the key finished with its response, in the transaction of the request's effect (after `check`). */
+export function complete(tx: Tx, pending: IdempotencyRow, response: Omit<StoredResponse, 'requestId'>): Promise<void> {
+  return tx.idempotency.put({
+    ...pending,
+    state: 'done',
+    status: response.status,
+    content_type: response.contentType,
+    body: response.body,
+  });
+}
+
+/** Stores the response of a request `begin` recorded as running. */
 export function finish(tx: Tx, use: KeyUse, response: Omit<StoredResponse, 'requestId'>): Promise<void> {
   return tx.idempotency.finish(use.accountId, use.key, {
     status: response.status,

@@ -436,10 +436,10 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
         );
       },
       alive: (owner) => s.alive(q, owner),
-      start: async (row) => {
+      put: async (row) => {
         const columns = Object.keys(row) as Array<keyof IdempotencyRow>;
         const updated = columns.filter((c) => c !== 'account_id' && c !== 'key');
-        await run(q, `idempotency.start:${columns.join(',')}`, Object.values(row), (a) =>
+        await run(q, `idempotency.put:${columns.join(',')}`, Object.values(row), (a) =>
           k
             .insertInto('idempotency_keys')
             .values(Object.fromEntries(columns.map((c, i) => [c, a[i]])) as never)

@@ -128,8 +128,8 @@ export interface Tx {
     get(accountId: string, key: string): Promise<IdempotencyRow | undefined>;
     /** Whether the sandbox process `owner` (a Store's `instance`) is still running. */
     alive(owner: string): Promise<boolean>;
-    /** Stores a running request for the key (replacing an expired or abandoned one). */
-    start(row: IdempotencyRow): Promise<void>;
+    /** Stores the key's row, running or done (replacing an expired or abandoned one). */
+    put(row: IdempotencyRow): Promise<void>;
     finish(
       accountId: string,
       key: string,
