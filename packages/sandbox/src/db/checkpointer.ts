@@ -2,10 +2,19 @@
 // takes the WAL past `wal_autocheckpoint` pages: that commit copies the WAL into the database file
 // and fsyncs both before it returns, on the event loop, so every few dozen writes one request (and
 // every request queued behind it) waited for two fsyncs. Here a worker thread with a connection of
-// its own runs PASSIVE checkpoints, which never block the writer, every few milliseconds. The main
-// connection keeps an automatic checkpoint at a larger WAL size as a backstop (it then only copies
-// what the worker has not yet copied, and lets the WAL start over from its beginning, which a
-// checkpoint running beside a busy writer rarely can).
+// its own runs PASSIVE checkpoints, which never block the writer. The main connection keeps an
+// automatic checkpoint at a larger WAL size as a backstop (it then only copies what the worker has
+// not yet copied).
+//
+// When to checkpoint: once the WAL is wholly copied, the next commit starts it over from its
+// beginning, and that commit syncs the WAL's new header (one fsync, on the event loop). So the worker
+// checkpoints once a batch of frames is waiting (`FRAMES_PER_CHECKPOINT`), or when writes pause, not
+// on a timer alone: checkpointing every few milliseconds made every fourth durable write under load
+// pay that fsync, and copied the same hot pages (an account, its invoice, an index leaf) again every
+// few commits. How many frames wait it reads from the WAL index header in the `-shm` file (SQLite's
+// documented wal-index format: `mxFrame`, the last valid frame, at byte 16 of the header, and
+// `nBackfill`, the frames already checkpointed, at byte 96; native byte order), one small read per
+// pass. When the header cannot be read, it checkpoints on every pass.
 //
 // Durability is unchanged: a commit is in the WAL before it returns, as before; a checkpoint only
 // moves committed pages into the database file, and syncs (synchronous=NORMAL) as SQLite always does.
@@ -13,8 +22,14 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/** How often the worker checkpoints; a pass with nothing to copy costs one read of the WAL index. */
+/** How often the worker looks at the WAL index (one read of 100 bytes of the `-shm` file). */
 const INTERVAL_MS = 10;
+
+/**
+ * WAL frames (a page of 4 KiB each) that make the worker checkpoint while writes go on: a durable
+ * POST writes about 9, so the WAL starts over about once per 200 of them and stays near 8 MiB.
+ */
+export const FRAMES_PER_CHECKPOINT = 2048;
 
 /**
  * Pages (4 KiB) the WAL may reach before the writer checkpoints itself (SQLite's default is 1000).
@@ -30,18 +45,45 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
-let timer;
-const pass = () => {
+const fs = require('node:fs');
+const little = require('node:os').endianness() === 'LE';
+const header = Buffer.alloc(100);
+let shm;
+try {
+  shm = fs.openSync(workerData.file + '-shm', 'r');
+} catch {
+  shm = undefined;
+}
+/** The frames in the WAL and those already checkpointed, or undefined when the index is unreadable. */
+const walIndex = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    if (shm === undefined || fs.readSync(shm, header, 0, 100, 0) < 100) return undefined;
   } catch {
-    // SQLITE_BUSY or a closing database: the next pass, or the writer's backstop, checkpoints.
+    return undefined;
+  }
+  const u32 = (at) => (little ? header.readUInt32LE(at) : header.readUInt32BE(at));
+  return { frames: u32(16), backfilled: u32(96) };
+};
+let timer;
+let seen = -1; // the WAL's frame count at the last pass
+const pass = () => {
+  const index = walIndex();
+  const waiting = index ? index.frames - index.backfilled : 1;
+  const paused = index ? index.frames === seen : true;
+  seen = index ? index.frames : -1;
+  if (waiting > 0 && (waiting >= workerData.batch || paused)) {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // SQLITE_BUSY or a closing database: the next pass, or the writer's backstop, checkpoints.
+    }
   }
   timer = setTimeout(pass, workerData.intervalMs);
 };
 pass();
 parentPort.once('message', () => {
   clearTimeout(timer);
+  if (shm !== undefined) fs.closeSync(shm);
   db.close();
   parentPort.close();
 });
@@ -55,7 +97,10 @@ export interface Checkpointer {
 /** Starts checkpointing `file` (a WAL database) in a worker thread. */
 export function startCheckpointer(file: string): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, intervalMs: INTERVAL_MS } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { file, driver, intervalMs: INTERVAL_MS, batch: FRAMES_PER_CHECKPOINT },
+  });
   worker.unref();
   // A worker that fails (it cannot open the file, say) leaves checkpoints to the backstop.
   worker.on('error', () => {});
