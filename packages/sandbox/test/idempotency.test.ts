@@ -66,6 +66,28 @@ describe('idempotency', () => {
     expect(await balance(f.rw)).toBe(95);
   });
 
+  it('runs a held request once when a repeat took its key over meanwhile (the clock moved past the hold)', async () => {
+    const f = await account(t, { credit: 100 });
+    const path = `${V2}/invoices/${f.inv().id}/actions/apply-credit`;
+    await t.control('POST', '/sandbox/latency', { operationId: 'applyCreditToInvoice', ms: 1_000 });
+    try {
+      const first = t.post(path, { amount: 5 }, f.rw, { idempotencyKey: 'k-held' });
+      await new Promise((r) => setTimeout(r, 250)); // the first one's running row is stored
+      // Two minutes later on the sandbox clock the first one looks abandoned, so the repeat runs.
+      await t.advance(120_000);
+      const second = t.post(path, { amount: 5 }, f.rw, { idempotencyKey: 'k-held' });
+      const answers = await Promise.all([first, second]);
+      expect(answers.map((r) => r.status)).toEqual([409, 200]);
+      expect(answers[0]!.body.code).toBe('idempotency_request_in_progress');
+    } finally {
+      await t.control('POST', '/sandbox/latency', { operationId: 'applyCreditToInvoice', ms: 0 });
+    }
+    expect(await balance(f.rw)).toBe(95);
+    const replay = await t.post(path, { amount: 5 }, f.rw, { idempotencyKey: 'k-held' });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await balance(f.rw)).toBe(95);
+  });
+
   it('remembers rule errors, forgets server faults, and forgets everything after 24 hours', async () => {
     const f = await account(t, { credit: 100, invoices: [{ status: 'paid' }, { status: 'unpaid' }] });
     const paidPath = `${V2}/invoices/${f.inv(0).id}/actions/apply-credit`;

@@ -379,7 +379,8 @@ export function createApi(options: ApiOptions): Responder {
     try {
       // The effect and the stored response commit together, or neither does.
       outcome = await store.transaction(async (tx) => {
-        const started = held ? undefined : await idempotency.check(tx, clock, options.owner, use);
+        const mine = held && (await idempotency.stillHeld(tx, options.owner, use));
+        const started = mine ? undefined : await idempotency.check(tx, clock, options.owner, use);
         if (started && started.kind !== 'execute') return started;
         const done = await execute(tx);
         if (started) await idempotency.complete(tx, started.pending, remembered(done));
@@ -391,12 +392,12 @@ export function createApi(options: ApiOptions): Responder {
       outcome = failed;
       // A broken rule changed nothing (its transaction rolled back) and is remembered; a fault is not.
       if (failed.status >= 500) {
-        if (held) await idempotency.abandon(store, use);
+        if (held) await idempotency.abandon(store, options.owner, use);
       } else {
         // The key's row rolled back with the effect: a repeat may have taken the key meanwhile, and
         // then the key answers what it holds.
         const started = await store.transaction(async (tx) => {
-          if (held) {
+          if (held && (await idempotency.stillHeld(tx, options.owner, use))) {
             await idempotency.finish(tx, use, remembered(failed));
             return undefined;
           }

@@ -7,11 +7,12 @@
 // finished, with the response (a "running" row there would be seen by no one before the commit, and
 // cost a second write on the durable path). A request held before its handler (the test latency
 // hook) first stores a "running" row in a short transaction of its own, so a repeat meanwhile is
-// `idempotency_request_in_progress`. A repeat with the same fingerprint (operation, path, canonical
-// body) replays the response, another body is `idempotency_key_reused`. A running row of a process
-// that is gone (an `owner` the store no longer sees alive: on SQLite any other process, on PostgreSQL
-// an instance whose liveness lock is released) was abandoned before its effect committed, and is run
-// again at once.
+// `idempotency_request_in_progress`; once it runs, it first checks the row is still its own (a repeat
+// may have taken over a row that looked abandoned, and then only that one runs). A repeat with the
+// same fingerprint (operation, path, canonical body) replays the response, another body is
+// `idempotency_key_reused`. A running row of a process that is gone (an `owner` the store no longer
+// sees alive: on SQLite any other process, on PostgreSQL an instance whose liveness lock is released)
+// was abandoned before its effect committed, and is run again at once.
 import { createHash } from 'node:crypto';
 import type { IdempotencyRow } from '../db/rows.js';
 import type { Store, Tx } from '../db/store.js';
@@ -120,7 +121,19 @@ export function finish(tx: Tx, use: KeyUse, response: Omit<StoredResponse, 'requ
   });
 }
 
-/** A server fault is not remembered: the client may retry with the same key. */
-export function abandon(store: Store, use: KeyUse): Promise<void> {
-  return store.transaction((tx) => tx.idempotency.drop(use.accountId, use.key));
+/**
+ * Whether the key's running row `begin` stored is still this request's. While a request is held, its
+ * row can be taken over: the sandbox clock moved past ABANDONED_MS, or (PostgreSQL) this instance
+ * lost its liveness lock, and a repeat then ran the request again; the held one must not run too.
+ */
+export async function stillHeld(tx: Tx, owner: string, use: KeyUse): Promise<boolean> {
+  const row = await tx.idempotency.get(use.accountId, use.key);
+  return row?.state === 'running' && row.owner === owner && row.request_id === use.requestId;
+}
+
+/** A server fault is not remembered: the client may retry with the same key (unless another request holds it now). */
+export function abandon(store: Store, owner: string, use: KeyUse): Promise<void> {
+  return store.transaction(async (tx) => {
+    if (await stillHeld(tx, owner, use)) await tx.idempotency.drop(use.accountId, use.key);
+  });
 }
