@@ -5,7 +5,9 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
+import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { LOCK } from '../src/db/postgres.js';
 import { V2 } from './helpers.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -65,6 +67,39 @@ describe('billing-sandbox --database', () => {
       /^billing-sandbox: cannot connect to postgres:\/\/.*\/no_such_database: the database does not exist/,
     );
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('takes its liveness lock again when the connection holding it drops', async () => {
+    const url = await createDatabase(inject('postgresUrl'));
+    const sandbox = await start(url);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // The instances' liveness locks: advisory locks in their own namespace, on this database.
+      const holders = async () =>
+        (
+          await admin.query<{ pid: number }>(
+            `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objsubid = 2
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+            [LOCK.instance],
+          )
+        ).rows.map((r) => r.pid);
+      const [before] = await holders();
+      expect(before).toBeTypeOf('number');
+      await admin.query('SELECT pg_terminate_backend($1)', [before]);
+      let after: number[] = [];
+      for (let i = 0; i < 100 && !(after.length === 1 && after[0] !== before); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await holders();
+      }
+      expect(after).toHaveLength(1);
+      expect(after[0]).not.toBe(before);
+      expect(sandbox.child.exitCode).toBeNull();
+      const health = await fetch(`${sandbox.url}/sandbox/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      await admin.end();
+    }
   });
 
   it('serves from the database, and a second sandbox on the same URL sees the same data', async () => {

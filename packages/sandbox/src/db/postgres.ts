@@ -11,9 +11,9 @@
 //   each is settled once, by whichever instance claims it first.
 // - An idempotency key is locked (a transaction-scoped advisory lock on the key) while a request
 //   reads and claims it. A key "running" in another instance is in progress while that instance
-//   lives; each instance holds a session advisory lock for its lifetime, which the server releases
-//   when its connection closes, so a SIGKILLed instance's keys are free to run again at once,
-//   without a lease to wait out.
+//   lives; each instance holds a session advisory lock for its lifetime (taken again on a new
+//   connection if its own drops), which the server releases when its connection closes, so a
+//   SIGKILLed instance's keys are free to run again at once, without a lease to wait out.
 // - Migrations run under an advisory lock: instances starting together migrate once.
 // Integers come back as JavaScript numbers (pg returns 64-bit integers and sums as strings); money is
 // in minor units, far below 2^53.
@@ -25,7 +25,7 @@ import { repositories, type Schema, type Spelling, TABLES } from './queries.js';
 import type { Store } from './store.js';
 
 /** Advisory lock namespaces (the first of the two keys), so ours never meet another application's. */
-const LOCK = { migrations: 0x5b1_0001, instance: 0x5b1_0002, idempotencyKey: 0x5b1_0003 } as const;
+export const LOCK = { migrations: 0x5b1_0001, instance: 0x5b1_0002, idempotencyKey: 0x5b1_0003 } as const;
 
 /** How many times a transaction that lost a deadlock or a serialization race is run again. */
 const RETRIES = 8;
@@ -75,9 +75,33 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const where = describeUrl(url);
   const config: pg.ClientConfig = { connectionString: url, types: parsers, connectionTimeoutMillis: 10_000 };
   const instance = randomUUID();
-  // The instance's own connection: it holds the liveness lock for as long as this process runs.
-  const holder = new pg.Client(config);
-  holder.on('error', () => {}); // a dropped connection is met by the pool's next query
+  // The instance's own connection: it holds the liveness lock for as long as this process runs. If
+  // that connection drops while the process lives (a server restart, a terminated backend, a network
+  // cut), the lock is taken again on a new one: until then the other instances treat this one's
+  // running keys as abandoned (a held request then finds its key taken over and does not run).
+  let closing = false;
+  let holder = new pg.Client(config);
+  holder.on('error', () => {}); // met by 'end' below
+  const lockInstance = (client: pg.Client) =>
+    client.query('SELECT pg_advisory_lock($1, $2)', [LOCK.instance, instanceKey(instance)]);
+  const watch = (client: pg.Client) => client.once('end', () => void (closing ? undefined : retake()));
+  async function retake(): Promise<void> {
+    for (let attempt = 1; !closing; attempt++) {
+      const client = new pg.Client(config);
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await lockInstance(client);
+        if (closing) return void (await client.end());
+        holder = client;
+        watch(client);
+        return;
+      } catch {
+        await client.end().catch(() => {});
+        await sleep(Math.min(1_000, 50 * attempt));
+      }
+    }
+  }
   try {
     await holder.connect();
   } catch (error) {
@@ -87,7 +111,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   pool.on('error', () => {}); // an idle connection the server closed; the pool replaces it
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await holder.query('SELECT pg_advisory_lock($1, $2)', [LOCK.instance, instanceKey(instance)]);
+    await lockInstance(holder);
     await holder.query('SELECT pg_advisory_lock($1, 0)', [LOCK.migrations]);
     try {
       await migrate(kysely, dialects.postgres, where);
@@ -95,11 +119,13 @@ export async function openPostgresStore(url: string): Promise<Store> {
       await holder.query('SELECT pg_advisory_unlock($1, 0)', [LOCK.migrations]);
     }
   } catch (error) {
+    closing = true;
     await kysely.destroy();
     await holder.end().catch(() => {});
     if (error instanceof UnservableDatabaseError) throw error;
     throw new UnservableDatabaseError(`cannot use ${where}: ${(error as Error).message}`);
   }
+  watch(holder);
   const spelling = (locks: boolean): Spelling => ({
     dialect: dialects.postgres,
     locks,
@@ -151,6 +177,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
       }),
     async close() {
       while (running > 0) await sleep(5);
+      closing = true;
       await kysely.destroy();
       await holder.end().catch(() => {});
     },
