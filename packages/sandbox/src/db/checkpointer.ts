@@ -8,13 +8,13 @@
 //
 // When to checkpoint: once the WAL is wholly copied, the next commit starts it over from its
 // beginning, and that commit syncs the WAL's new header (one fsync, on the event loop). So the worker
-// checkpoints once a batch of frames is waiting (`FRAMES_PER_CHECKPOINT`), or when writes pause, not
-// on a timer alone: checkpointing every few milliseconds made every fourth durable write under load
-// pay that fsync, and copied the same hot pages (an account, its invoice, an index leaf) again every
-// few commits. How many frames wait it reads from the WAL index header in the `-shm` file (SQLite's
-// documented wal-index format: `mxFrame`, the last valid frame, at byte 16 of the header, and
-// `nBackfill`, the frames already checkpointed, at byte 96; native byte order), one small read per
-// pass. When the header cannot be read, it checkpoints on every pass.
+// checkpoints once a batch of frames is waiting (`FRAMES_PER_CHECKPOINT`), or when writes pause
+// (`QUIET_MS`), not on a timer alone: checkpointing every few milliseconds made every fourth durable
+// write under load pay that fsync, and copied the same hot pages (an account, its invoice, an index
+// leaf) again every few commits. How many frames wait it reads from the WAL index header in the
+// `-shm` file (SQLite's documented wal-index format: `mxFrame`, the last valid frame, at byte 16 of
+// the header, and `nBackfill`, the frames already checkpointed, at byte 96; native byte order), one
+// small read per pass. When the header cannot be read, it checkpoints on every pass.
 //
 // Durability is unchanged: a commit is in the WAL before it returns, as before; a checkpoint only
 // moves committed pages into the database file, and syncs (synchronous=NORMAL) as SQLite always does.
@@ -24,6 +24,14 @@ import { Worker } from 'node:worker_threads';
 
 /** How often the worker looks at the WAL index (one read of 100 bytes of the `-shm` file). */
 const INTERVAL_MS = 10;
+
+/**
+ * How long no frame must be added before writes count as paused. Longer than the gaps a busy or
+ * starved process leaves between writes under load (a few to a few dozen ms on a loaded machine:
+ * counting each 10 ms gap as a pause started the WAL over every five writes), short enough that a
+ * quiet sandbox has its WAL copied within a fraction of a second.
+ */
+const QUIET_MS = 100;
 
 /**
  * WAL frames (a page of 4 KiB each) that make the worker checkpoint while writes go on: a durable
@@ -66,10 +74,12 @@ const walIndex = () => {
 };
 let timer;
 let seen = -1; // the WAL's frame count at the last pass
+let quiet = 0; // passes since a frame was last added
 const pass = () => {
   const index = walIndex();
   const waiting = index ? index.frames - index.backfilled : 1;
-  const paused = index ? index.frames === seen : true;
+  quiet = index && index.frames === seen ? quiet + 1 : 0;
+  const paused = index ? quiet >= workerData.quietPasses : true;
   seen = index ? index.frames : -1;
   if (waiting > 0 && (waiting >= workerData.batch || paused)) {
     try {
@@ -99,7 +109,13 @@ export function startCheckpointer(file: string): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, {
     eval: true,
-    workerData: { file, driver, intervalMs: INTERVAL_MS, batch: FRAMES_PER_CHECKPOINT },
+    workerData: {
+      file,
+      driver,
+      intervalMs: INTERVAL_MS,
+      batch: FRAMES_PER_CHECKPOINT,
+      quietPasses: Math.ceil(QUIET_MS / INTERVAL_MS),
+    },
   });
   worker.unref();
   // A worker that fails (it cannot open the file, say) leaves checkpoints to the backstop.
