@@ -69,10 +69,11 @@ describe('idempotency', () => {
   it('runs a held request once when a repeat took its key over meanwhile (the clock moved past the hold)', async () => {
     const f = await account(t, { credit: 100 });
     const path = `${V2}/invoices/${f.inv().id}/actions/apply-credit`;
-    await t.control('POST', '/sandbox/latency', { operationId: 'applyCreditToInvoice', ms: 1_000 });
+    await t.control('POST', '/sandbox/latency', { operationId: 'applyCreditToInvoice', ms: 3_000 });
     try {
       const first = t.post(path, { amount: 5 }, f.rw, { idempotencyKey: 'k-held' });
-      await new Promise((r) => setTimeout(r, 250)); // the first one's running row is stored
+      // The first one's running row is stored within milliseconds; a second leaves room for a busy machine.
+      await new Promise((r) => setTimeout(r, 1_000));
       // Two minutes later on the sandbox clock the first one looks abandoned, so the repeat runs.
       await t.advance(120_000);
       const second = t.post(path, { amount: 5 }, f.rw, { idempotencyKey: 'k-held' });
