@@ -5,7 +5,8 @@
 // database written by an older sandbox is migrated forward in place. Money columns are integer minor
 // units; CHECK constraints are the last line of defence for the rules that must never break (credit
 // never negative).
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Runner } from './queries.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -30,8 +31,11 @@ export interface Dialect {
   serial(table: CreateTableBuilder<string, never>, column: string): CreateTableBuilder<string, never>;
   /** PostgreSQL has no rowid: tables that list rows in insertion order get a column for it. */
   rowOrder(table: CreateTableBuilder<string, never>): CreateTableBuilder<string, never>;
-  /** Moves a table's auto-numbering so the next number is `value + 1` (never backwards when `onlyUp`). */
-  setSequence(db: AnyDb, table: string, value: number, onlyUp?: boolean): Promise<void>;
+  /**
+   * Moves a table's auto-numbering so the next number is `value + 1` (never backwards when `onlyUp`),
+   * compiled by `db`, run on `on` (a store's connection; `db` itself when left out).
+   */
+  setSequence(db: AnyDb, table: string, value: number, onlyUp?: boolean, on?: Runner): Promise<void>;
 }
 
 export const dialects: Record<DialectName, Dialect> = {
@@ -40,11 +44,13 @@ export const dialects: Record<DialectName, Dialect> = {
     int: 'integer',
     serial: (table, column) => table.addColumn(column, 'integer', (c) => c.primaryKey().autoIncrement()),
     rowOrder: (table) => table, // SQLite's own rowid
-    async setSequence(db, table, value, onlyUp = false) {
+    async setSequence(db, table, value, onlyUp = false, on = db) {
       const next = onlyUp ? sql`MAX(seq, ${value})` : sql`${value}`;
-      const updated = await sql`UPDATE sqlite_sequence SET seq = ${next} WHERE name = ${table}`.execute(db);
+      const updated = await on.executeQuery(
+        sql`UPDATE sqlite_sequence SET seq = ${next} WHERE name = ${table}`.compile(db),
+      );
       if (!updated.numAffectedRows)
-        await sql`INSERT INTO sqlite_sequence (name, seq) VALUES (${table}, ${value})`.execute(db);
+        await on.executeQuery(sql`INSERT INTO sqlite_sequence (name, seq) VALUES (${table}, ${value})`.compile(db));
     },
   },
   postgres: {
@@ -52,13 +58,14 @@ export const dialects: Record<DialectName, Dialect> = {
     int: 'bigint',
     serial: (table, column) => table.addColumn(column, 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
     rowOrder: (table) => table.addColumn('row_order', 'bigint', (c) => c.notNull().generatedAlwaysAsIdentity()),
-    async setSequence(db, table, value, onlyUp = false) {
+    async setSequence(db, table, value, onlyUp = false, on = db) {
+      const run = (query: RawBuilder<unknown>) => on.executeQuery(query.compile(db));
       // Identity columns own a sequence named after the table and column (names from this file only).
       const sequence = sql.raw(`${table}_${table === 'outbox' ? 'id' : 'legacy_id'}_seq`);
-      if (value === 0) await sql`SELECT setval('${sequence}', 1, false)`.execute(db);
+      if (value === 0) await run(sql`SELECT setval('${sequence}', 1, false)`);
       else if (onlyUp)
-        await sql`SELECT setval('${sequence}', GREATEST(${value}::bigint, last_value)) FROM ${sequence}`.execute(db);
-      else await sql`SELECT setval('${sequence}', ${value}::bigint)`.execute(db);
+        await run(sql`SELECT setval('${sequence}', GREATEST(${value}::bigint, last_value)) FROM ${sequence}`);
+      else await run(sql`SELECT setval('${sequence}', ${value}::bigint)`);
     },
   },
 };

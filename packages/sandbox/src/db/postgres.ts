@@ -131,17 +131,21 @@ export async function openPostgresStore(url: string): Promise<Store> {
     locks,
     async alive(q, owner) {
       if (owner === instance) return true;
-      const { rows } = await sql<{ alive: boolean }>`
+      const { rows } = await q.executeQuery(
+        sql<{ alive: boolean }>`
         SELECT EXISTS (
           SELECT 1 FROM pg_locks
           WHERE locktype = 'advisory' AND granted AND classid = ${LOCK.instance} AND objid = ${instanceKey(owner)}
             AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-        ) AS alive`.execute(q);
+        ) AS alive`.compile(kysely),
+      );
       return rows[0]?.alive === true;
     },
     async lockKey(q, accountId, key) {
       if (!locks) return;
-      await sql`SELECT pg_advisory_xact_lock(${LOCK.idempotencyKey}, hashtext(${`${accountId} ${key}`}))`.execute(q);
+      await q.executeQuery(
+        sql`SELECT pg_advisory_xact_lock(${LOCK.idempotencyKey}, hashtext(${`${accountId} ${key}`}))`.compile(kysely),
+      );
     },
   });
   const read = repositories(kysely, kysely, spelling(false));

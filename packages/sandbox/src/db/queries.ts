@@ -11,9 +11,9 @@ import {
   CompiledQuery,
   type Generated,
   type Kysely,
+  type QueryResult,
   type Selectable,
   sql,
-  type Transaction,
 } from 'kysely';
 import type { Dialect } from './migrations.js';
 import type {
@@ -65,7 +65,12 @@ export const TABLES = [
   'meta',
 ] as const;
 
-type Q = Kysely<Schema> | Transaction<Schema>;
+/** What a query runs on: Kysely (the database or one of its transactions), or a store's own connection. */
+export interface Runner {
+  executeQuery<O>(query: CompiledQuery<O>): Promise<QueryResult<O>>;
+}
+
+type Q = Runner;
 
 /** How one store runs the shared queries. */
 export interface Spelling {
@@ -539,7 +544,7 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
           ['invoice_lines', taken.lines],
           ['cards', taken.cards],
         ];
-        for (const [name, value] of pairs) await s.dialect.setSequence(q, name, value, true);
+        for (const [name, value] of pairs) await s.dialect.setSequence(k, name, value, true, q);
       },
     },
   };

@@ -2,9 +2,10 @@
 // The queries are in queries.ts (shared with the PostgreSQL store); this file opens the database,
 // migrates it and runs transactions.
 //
-// Why Kysely: one typed query builder for both databases this store runs on. Its SQLite driver keeps
-// one connection behind a mutex: a transaction holds it from BEGIN to COMMIT, so transactions never
-// interleave and `read` never sees uncommitted writes, which is what the rules need (see store.ts).
+// Why Kysely: one typed query builder for both databases this store runs on. The compiled statements
+// run on one connection (sqlite-connection.ts): a transaction holds it from BEGIN to COMMIT, so
+// transactions never interleave and `read` never sees uncommitted writes, which is what the rules
+// need (see store.ts).
 // One process serves a file, so a running idempotency key of another process was abandoned.
 //
 // Durability: WAL with synchronous=NORMAL on a file: a commit is in the WAL before it returns, so a
@@ -16,6 +17,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { BACKSTOP_PAGES, type Checkpointer, startCheckpointer } from './checkpointer.js';
 import { dialects, migrate, SEQUENCE_STARTS, UnservableDatabaseError } from './migrations.js';
 import { repositories, type Schema, type Spelling, TABLES } from './queries.js';
+import { SqliteConnection } from './sqlite-connection.js';
 import type { Store } from './store.js';
 
 export { UnservableDatabaseError };
@@ -74,20 +76,25 @@ export async function openSqliteStore(file: string | undefined): Promise<Store> 
     alive: async (_q, owner) => owner === instance,
     lockKey: async () => {},
   });
-  const read = repositories(kysely, kysely, spelling(false));
+  const connection = new SqliteConnection(db);
+  const read = repositories(kysely, connection.outside, spelling(false));
   return {
     where,
     instance,
     shared: false,
     read,
-    transaction: (fn) => kysely.transaction().execute((trx) => fn(repositories(kysely, trx, spelling(false)))),
+    transaction: (fn) => connection.transaction((tx) => fn(repositories(kysely, tx, spelling(false)))),
+    // Through Kysely's own executor, which no one else uses once the store is open.
     wipe: () =>
-      kysely.transaction().execute(async (trx) => {
-        for (const table of TABLES) await trx.deleteFrom(table).execute();
-        for (const [name, seq] of Object.entries(SEQUENCE_STARTS)) await dialects.sqlite.setSequence(trx, name, seq);
-        await sql`UPDATE sqlite_sequence SET seq = 0 WHERE name = 'outbox'`.execute(trx);
-      }),
+      connection.exclusive(() =>
+        kysely.transaction().execute(async (trx) => {
+          for (const table of TABLES) await trx.deleteFrom(table).execute();
+          for (const [name, seq] of Object.entries(SEQUENCE_STARTS)) await dialects.sqlite.setSequence(trx, name, seq);
+          await sql`UPDATE sqlite_sequence SET seq = 0 WHERE name = 'outbox'`.execute(trx);
+        }),
+      ),
     close: async () => {
+      await connection.exclusive(async () => {}); // the transaction running now ends first
       await checkpointer?.stop();
       await kysely.destroy();
     },
