@@ -13,7 +13,7 @@
 // `idempotency_key_reused`. A running row of a process that is gone (an `owner` the store no longer
 // sees alive: on SQLite any other process, on PostgreSQL an instance whose liveness lock is released)
 // was abandoned before its effect committed, and is run again at once.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IdempotencyRow } from '../db/rows.js';
 import type { Store, Tx } from '../db/store.js';
 import { DAY_MS, type SandboxClock } from '../domain/clock.js';
@@ -33,9 +33,7 @@ function canonical(value: unknown): string {
 }
 
 export function fingerprint(operationId: string, path: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${operationId} ${path} ${canonical(body ?? null)}`)
-    .digest('hex');
+  return hash('sha256', `${operationId} ${path} ${canonical(body ?? null)}`, 'hex');
 }
 
 export interface StoredResponse {
