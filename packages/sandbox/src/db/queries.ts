@@ -85,7 +85,8 @@ export interface Spelling {
 
 /** A query's SQL, and where each of its parameters comes from (an argument, or a constant of the query). */
 interface Template {
-  sql: string;
+  /** The query without its parameters (made once: `CompiledQuery.raw` freezes a new one every call). */
+  compiled: CompiledQuery;
   slots: Array<number | { constant: unknown }>;
 }
 
@@ -110,7 +111,7 @@ async function runQuery<O, const A extends readonly unknown[]>(
     const placeholders = args.map((_, i) => `\uE000arg${i}\uE000`) as unknown as A;
     const compiled = build(placeholders).compile();
     template = {
-      sql: compiled.sql,
+      compiled: CompiledQuery.raw(compiled.sql, []),
       slots: compiled.parameters.map((p) => {
         const m = typeof p === 'string' ? SENTINEL.exec(p) : null;
         return m ? Number(m[1]) : { constant: p };
@@ -119,14 +120,20 @@ async function runQuery<O, const A extends readonly unknown[]>(
     templates.set(shape, template);
   }
   const parameters = template.slots.map((slot) => (typeof slot === 'number' ? args[slot] : slot.constant));
-  const result = await q.executeQuery<O>(CompiledQuery.raw(template.sql, parameters));
+  const result = await q.executeQuery<O>({ ...template.compiled, parameters } as CompiledQuery<O>);
   return result.rows;
 }
 
 /** An insert's or update's values without the undefined ones (left to the database), and their shape. */
 function defined<T extends object>(row: T): { values: T; columns: string } {
-  const values = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T;
-  return { values, columns: Object.keys(values).join(',') };
+  const values: Record<string, unknown> = {};
+  let columns = '';
+  for (const [column, value] of Object.entries(row)) {
+    if (value === undefined) continue;
+    values[column] = value;
+    columns = columns === '' ? column : `${columns},${column}`;
+  }
+  return { values: values as T, columns };
 }
 
 /** The store's repositories on `q` (the database, or one transaction), in the given spelling. */
