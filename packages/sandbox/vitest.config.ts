@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // The suite runs twice: on SQLite (the default store) and on PostgreSQL (a throwaway cluster the
 // `postgres` project starts; every sandbox a test starts gets a database of its own on it). Tests
-// of SQLite files and of the CLI's flags run in the first only; the multi-instance test, which needs
-// one shared server, in the second only.
-const sqliteOnly = ['test/restart.test.ts', 'test/cli.test.ts'];
+// of SQLite files, of the SQLite connection and of the CLI's flags run in the first only; the
+// multi-instance test, which needs one shared server, in the second only.
+const sqliteOnly = ['test/restart.test.ts', 'test/cli.test.ts', 'test/sqlite-connection.test.ts'];
 const postgresOnly = ['test/multi-instance.test.ts', 'test/postgres-cli.test.ts'];
 
 export default defineConfig({
