@@ -20,6 +20,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 
 const root = findWorkspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
 const EDITED = 'List account activity, as edited by the dev loop test';
+/** How long a rebuild may take (as long as one of its steps may run: rebuild.ts), and the page's reload after it. */
+const REBUILD_MS = 600_000;
+const RELOAD_MS = 60_000;
 
 let copy: WorkspaceCopy;
 let dev: Background;
@@ -85,39 +88,46 @@ test('one spec edit regenerates the types, rebuilds the client and the docs, and
     const file = join(copy.root, 'spec', 'paths', 'v2', 'activity.yaml');
     const source = await readFile(file, 'utf8');
     expect(source).toContain('summary: List account activity\n');
-    const reloaded = page.waitForEvent('load', { timeout: 300_000 });
+    const before = dev.output().length;
+    // A slow machine may take minutes to rebuild: the wait for the reload starts once dev says the
+    // rebuild is done, and a rebuild that never ends is reported with dev's output.
+    let reloads = 0;
+    page.on('load', () => reloads++);
     await writeFile(file, source.replace('summary: List account activity\n', `summary: ${EDITED}\n`));
-    await reloaded;
+    await expect
+      .poll(() => dev.output().slice(before), { timeout: REBUILD_MS, interval: 500 })
+      .toMatch(/activity\.yaml changed: (spec, types, client and docs rebuilt|.* failed)/);
+    expect(dev.output().slice(before)).toMatch(
+      /dev: spec[/\\]paths[/\\]v2[/\\]activity\.yaml changed: spec, types, client and docs rebuilt/,
+    );
+    await expect.poll(() => reloads, { timeout: RELOAD_MS, interval: 100 }).toBeGreaterThan(0);
 
     expect(await page.content()).toContain(EDITED);
     expect(await readFile(join(copy.root, 'packages', 'types', 'generated', 'openapi.ts'), 'utf8')).toContain(EDITED);
     expect(await readFile(join(copy.root, 'packages', 'types', 'dist', 'index.d.ts'), 'utf8')).toContain(EDITED);
     expect((await stat(clientDts)).mtimeMs).toBeGreaterThan(clientBefore);
     expect(await (await fetch(`${url}llms.txt`)).text()).toContain(EDITED);
-    expect(dev.output()).toMatch(
-      /dev: spec[/\\]paths[/\\]v2[/\\]activity\.yaml changed: spec, types, client and docs rebuilt/,
-    );
   } finally {
     await browser.close();
   }
 });
 
 test('a broken spec edit is reported as file:line and the last good docs stay served', {
-  timeout: 900_000,
+  timeout: 2 * REBUILD_MS + 60_000,
 }, async () => {
   const file = join(copy.root, 'spec', 'paths', 'v2', 'activity.yaml');
   const good = await readFile(file, 'utf8');
   const before = dev.output().length;
   await writeFile(file, good.replace(/summary: .*\n/, 'summary: [unclosed\n'));
   await expect
-    .poll(() => dev.output().slice(before), { timeout: 300_000, interval: 500 })
+    .poll(() => dev.output().slice(before), { timeout: REBUILD_MS, interval: 500 })
     .toMatch(/failed; the last good docs stay served/);
   expect(dev.output().slice(before)).toMatch(/activity\.yaml:\d+/);
   expect(dev.output().slice(before)).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   expect((await fetch(`${url}llms.txt`)).status).toBe(200);
   const fixed = dev.output().length;
   await writeFile(file, good);
-  await expect.poll(() => dev.output().slice(fixed), { timeout: 600_000, interval: 500 }).toMatch(/docs rebuilt/);
+  await expect.poll(() => dev.output().slice(fixed), { timeout: REBUILD_MS, interval: 500 }).toMatch(/docs rebuilt/);
 });
 
 test('a busy port is one line, and dev serves on a free port instead', { timeout: 900_000 }, async () => {
