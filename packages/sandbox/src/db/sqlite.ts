@@ -3,9 +3,10 @@
 // migrates it and runs transactions.
 //
 // Why Kysely: one typed query builder for both databases this store runs on. The compiled statements
-// run on one connection (sqlite-connection.ts): a transaction holds it from BEGIN to COMMIT, so
-// transactions never interleave and `read` never sees uncommitted writes, which is what the rules
-// need (see store.ts).
+// run on our own connections (sqlite-connection.ts): transactions run one after another on one
+// connection, those of one turn of the event loop under one commit, and `read` never sees
+// uncommitted writes (on a file it reads the last commit on a second connection), which is what the
+// rules need (see store.ts).
 // One process serves a file, so a running idempotency key of another process was abandoned.
 //
 // Durability: WAL with synchronous=NORMAL on a file: a commit is in the WAL before it returns, so a
@@ -51,6 +52,7 @@ export async function openSqliteStore(file: string | undefined): Promise<Store> 
     throw new UnservableDatabaseError(`cannot open ${where}: ${message(error)}`);
   }
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: db }) });
+  let reader: Database.Database | undefined;
   try {
     if (file) {
       db.pragma('journal_mode = WAL'); // readers never block the writer; survives a kill
@@ -63,7 +65,16 @@ export async function openSqliteStore(file: string | undefined): Promise<Store> 
     if (check !== 'ok') throw new UnservableDatabaseError(`${where} is damaged (SQLite quick_check: ${String(check)})`);
     await migrate(kysely, dialects.sqlite, where);
     cacheStatements(db);
+    // Reads outside a transaction get a connection of their own on a file (WAL lets it read the last
+    // commit while a transaction is open); it refuses writes, which go through the writer.
+    if (file) {
+      reader = new Database(file);
+      reader.pragma('query_only = ON');
+      reader.pragma('busy_timeout = 5000');
+      cacheStatements(reader);
+    }
   } catch (error) {
+    reader?.close();
     await kysely.destroy();
     if (error instanceof UnservableDatabaseError) throw error;
     throw new UnservableDatabaseError(`cannot use ${where}: ${message(error)}`);
@@ -76,7 +87,7 @@ export async function openSqliteStore(file: string | undefined): Promise<Store> 
     alive: async (_q, owner) => owner === instance,
     lockKey: async () => {},
   });
-  const connection = new SqliteConnection(db);
+  const connection = new SqliteConnection(db, reader);
   const read = repositories(kysely, connection.outside, spelling(false));
   return {
     where,
@@ -94,8 +105,9 @@ export async function openSqliteStore(file: string | undefined): Promise<Store> 
         }),
       ),
     close: async () => {
-      await connection.exclusive(async () => {}); // the transaction running now ends first
+      await connection.idle(); // the transactions asked for so far end first
       await checkpointer?.stop();
+      reader?.close();
       await kysely.destroy();
     },
   };
