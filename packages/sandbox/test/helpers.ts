@@ -1,6 +1,9 @@
 // The one way tests talk to a sandbox: every response they receive is validated against the bundled
 // spec with @billing-api/validation (status, content type, required headers, body), and X-Request-Id
 // must equal the body's requestId. A violation throws, so it fails the test that made the request.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openapi } from '@billing-api/openapi';
 import { createDatabase } from '@billing-api/package-tooling/postgres-cluster';
 import { createSpecValidator, type Finding } from '@billing-api/validation';
@@ -90,11 +93,18 @@ export function checkResponse(method: string, path: string, response: ApiRespons
 }
 
 /**
- * The store the suite runs on: the vitest project `postgres` sets SANDBOX_TEST_STORE=postgres, and
- * then every sandbox a test starts without a `data` file gets an empty database of its own on the
- * run's PostgreSQL cluster (postgres-setup.ts); otherwise SQLite in memory.
+ * The store the suite runs on, set by the vitest project (SANDBOX_TEST_STORE): `postgres` gives
+ * every sandbox a test starts without a `data` file an empty database of its own on the run's
+ * PostgreSQL cluster (postgres-setup.ts); `sqlite-file` gives it a SQLite file of its own in a
+ * temporary folder (group commit and the reader connection run only on a file); otherwise SQLite in
+ * memory.
  */
-export const testStore: 'sqlite' | 'postgres' = process.env.SANDBOX_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+export const testStore: 'sqlite' | 'sqlite-file' | 'postgres' =
+  process.env.SANDBOX_TEST_STORE === 'postgres'
+    ? 'postgres'
+    : process.env.SANDBOX_TEST_STORE === 'sqlite-file'
+      ? 'sqlite-file'
+      : 'sqlite';
 
 /** A fresh PostgreSQL database URL when the suite runs on PostgreSQL. */
 export async function testDatabase(): Promise<string | undefined> {
@@ -116,17 +126,22 @@ export interface TestSandbox {
 }
 
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
-  const database = options.data === undefined && options.database === undefined ? await testDatabase() : undefined;
+  const ownStorage = options.data === undefined && options.database === undefined;
+  const database = ownStorage ? await testDatabase() : undefined;
+  const folder = ownStorage && testStore === 'sqlite-file' ? mkdtempSync(join(tmpdir(), 'sandbox-test-')) : undefined;
   const sandbox = await startSandbox({
     port: 0,
     host: '127.0.0.1',
     rateLimit: false,
     paymentDelayMs: 1000,
     ...(database ? { database } : {}),
+    ...(folder ? { data: join(folder, 'sandbox.db') } : {}),
     ...options,
   });
   if (database && !sandbox.storage.startsWith('postgres://'))
     throw new Error(`the sandbox runs on ${sandbox.storage}, not on PostgreSQL`);
+  if (folder && !sandbox.storage.startsWith(folder))
+    throw new Error(`the sandbox runs on ${sandbox.storage}, not on a file in ${folder}`);
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.key) {
@@ -182,7 +197,10 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       const res = await call('POST', '/sandbox/clock/advance', { body: { ms } });
       if (res.status !== 200) throw new Error(res.text);
     },
-    close: () => sandbox.close(),
+    close: async () => {
+      await sandbox.close();
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    },
   };
 }
 
