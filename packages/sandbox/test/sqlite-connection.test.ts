@@ -37,6 +37,23 @@ async function settledWithin(promise: Promise<unknown>, ms: number): Promise<boo
   return settled;
 }
 
+/**
+ * A transaction that runs `before`, then stays open across a real wait until `gate.fire()`, then runs
+ * `after`; resolves once it is open.
+ */
+async function holdOpen(connection: SqliteConnection, before: string[], after: string[] = []) {
+  const inside = signal();
+  const gate = signal();
+  const tx = connection.transaction(async (run) => {
+    for (const statement of before) await run.executeQuery(q(statement));
+    inside.fire();
+    await gate.promise;
+    for (const statement of after) await run.executeQuery(q(statement));
+  });
+  await inside.promise;
+  return { tx, gate };
+}
+
 describe('SqliteConnection', () => {
   const closers: Array<() => void> = [];
   let db: Database.Database;
@@ -71,15 +88,11 @@ describe('SqliteConnection', () => {
 
   it('in memory, makes a read wait for the open transaction, so it sees only committed values', async () => {
     const connection = open('memory');
-    const inside = signal();
-    const gate = signal();
-    const tx = connection.transaction(async (run) => {
-      await run.executeQuery(q("UPDATE t SET n = 2 WHERE id = 'a'"));
-      inside.fire();
-      await gate.promise; // the transaction stays open across a real wait
-      await run.executeQuery(q("UPDATE t SET n = 3 WHERE id = 'a'"));
-    });
-    await inside.promise;
+    const { tx, gate } = await holdOpen(
+      connection,
+      ["UPDATE t SET n = 2 WHERE id = 'a'"],
+      ["UPDATE t SET n = 3 WHERE id = 'a'"],
+    );
     const read = connection.outside.executeQuery<{ n: number }>(q("SELECT n FROM t WHERE id = 'a'"));
     expect(await settledWithin(read, 20)).toBe(false);
     gate.fire();
@@ -89,14 +102,7 @@ describe('SqliteConnection', () => {
 
   it('on a file, answers a read at once from the last commit while a transaction is open', async () => {
     const connection = open('file');
-    const inside = signal();
-    const gate = signal();
-    const tx = connection.transaction(async (run) => {
-      await run.executeQuery(q("UPDATE t SET n = 2 WHERE id = 'a'"));
-      inside.fire();
-      await gate.promise;
-    });
-    await inside.promise;
+    const { tx, gate } = await holdOpen(connection, ["UPDATE t SET n = 2 WHERE id = 'a'"]);
     const read = connection.outside.executeQuery<{ n: number }>(q("SELECT n FROM t WHERE id = 'a'"));
     expect(await settledWithin(read, 20)).toBe(true);
     expect((await read).rows).toEqual([{ n: 1 }]);
