@@ -118,6 +118,25 @@ describe('SqliteConnection', () => {
     ]);
   });
 
+  it('on a file, shows a read the last commit even within the turn its snapshot was taken', async () => {
+    const connection = open('file');
+    const n = async () =>
+      (await connection.outside.executeQuery<{ n: number }>(q("SELECT n FROM t WHERE id = 'a'"))).rows[0]?.n;
+    // The commit is asked for before the read, so it runs before the turn's snapshot would end by itself.
+    const write = connection.transaction((run) => run.executeQuery(q("UPDATE t SET n = 5 WHERE id = 'a'")));
+    const before = n();
+    await write;
+    expect(await before).toBe(1);
+    expect(await n()).toBe(5);
+    // A write outside a transaction, too: the read after it, in the same turn, sees it.
+    const count = async () =>
+      (await connection.outside.executeQuery<{ c: number }>(q('SELECT count(*) AS c FROM t'))).rows[0]?.c;
+    const counted = count();
+    await connection.outside.executeQuery(q("INSERT INTO t VALUES ('w', 4)"));
+    expect(await counted).toBe(1);
+    expect(await count()).toBe(2);
+  });
+
   it('runs the transactions of one turn under one commit, answering none before it, and rolls back a failed one alone', async () => {
     const connection = open('file');
     const order: string[] = [];
