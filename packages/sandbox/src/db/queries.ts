@@ -90,8 +90,11 @@ interface Template {
   slots: Array<number | { constant: unknown }>;
 }
 
-/** Compiled SQL per dialect and query shape. */
-const templates = new Map<string, Template>();
+/**
+ * Compiled SQL per dialect, then per query shape: the shapes are mostly literals, whose hash V8 keeps,
+ * where one `dialect:shape` key would be a new string to hash on every query.
+ */
+const templates = new Map<string, Map<string, Template>>();
 const SENTINEL = /^\uE000arg(\d+)\uE000$/;
 
 /**
@@ -101,11 +104,14 @@ const SENTINEL = /^\uE000arg(\d+)\uE000$/;
  */
 async function runQuery<O, const A extends readonly unknown[]>(
   q: Q,
+  dialect: string,
   shape: string,
   args: A,
   build: (a: A) => Compilable<O>,
 ): Promise<O[]> {
-  let template = templates.get(shape);
+  let ofDialect = templates.get(dialect);
+  if (!ofDialect) templates.set(dialect, (ofDialect = new Map()));
+  let template = ofDialect.get(shape);
   if (!template) {
     // The placeholders stand in for the arguments only while the SQL is compiled.
     const placeholders = args.map((_, i) => `\uE000arg${i}\uE000`) as unknown as A;
@@ -117,7 +123,7 @@ async function runQuery<O, const A extends readonly unknown[]>(
         return m ? Number(m[1]) : { constant: p };
       }),
     };
-    templates.set(shape, template);
+    ofDialect.set(shape, template);
   }
   const parameters = template.slots.map((slot) => (typeof slot === 'number' ? args[slot] : slot.constant));
   const result = await q.executeQuery<O>({ ...template.compiled, parameters } as CompiledQuery<O>);
@@ -143,7 +149,7 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
     shape: string,
     args: A,
     build: (a: A) => Compilable<O>,
-  ): Promise<O[]> => runQuery(on, `${s.dialect.name}:${shape}`, args, build);
+  ): Promise<O[]> => runQuery(on, s.dialect.name, shape, args, build);
   /** SQLite's rowid; PostgreSQL has none, so those tables have a `row_order` column (migrations.ts). */
   const insertionOrder = s.dialect.name === 'sqlite' ? sql`rowid` : sql`row_order`;
   const first = async <O>(rows: Promise<O[]>) => (await rows)[0];
