@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startCheckpointer } from '../src/db/checkpointer.js';
 import { startTestSandbox, V2 } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'billing-checkpoint-'));
@@ -117,6 +118,38 @@ describe('checkpoints under steady writes', () => {
       expect(restarts).toBeLessThanOrEqual(writes / 8);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('checkpoints once the WAL is large', () => {
+  it('catch up with the writes, so the WAL starts over before the writer has to checkpoint it itself', async () => {
+    // Small thresholds stand in for the real ones: no checkpoint for a batch of frames (the batch is
+    // never reached), and every pass once the WAL holds catchUpFrames. The writer's own backstop is
+    // off, and the writes never pause for long, so only catching up lets the WAL start over.
+    const file = join(dir, 'catch-up.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (n INTEGER, payload BLOB)');
+    const checkpointer = startCheckpointer(file, { batch: 1_000_000, catchUpFrames: 64 });
+    const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
+    const payload = Buffer.alloc(3000, 7); // about a page: a frame or two a write
+    try {
+      const before = walRestarts(file);
+      const writes = 300;
+      for (let i = 0; i < writes; i++) {
+        insert.run(i, payload);
+        await sleep(3); // far from the 100 ms that count as a pause
+      }
+      const restarts = walRestarts(file) - before;
+      console.log(`checkpoint: catching up, the WAL started over ${restarts} times in ${writes} writes`);
+      // Without catching up: 0 (the same writes with catchUpFrames above their frames).
+      expect(restarts).toBeGreaterThan(0);
+    } finally {
+      await checkpointer.stop();
+      db.close();
     }
   });
 });

@@ -40,12 +40,23 @@ const QUIET_MS = 100;
 export const FRAMES_PER_CHECKPOINT = 2048;
 
 /**
- * Pages (4 KiB) the WAL may reach before the writer checkpoints itself (SQLite's default is 1000).
- * Under steady writes the worker's checkpoints rarely catch up with the very last commit, which a
- * WAL needs to start over, so the WAL grows to this size and the writer's checkpoint then finishes
- * the little the worker left; in a pause between writes the worker's own checkpoint does.
+ * WAL frames past which the worker checkpoints on every pass instead of once a batch waits. Under
+ * moderate writes it then catches up with the last commit, and the WAL starts over (one sync of its
+ * header) long before the writer's backstop; under saturating writes a commit lands during every
+ * pass and it never quite catches up, but it leaves the backstop little to copy.
  */
-export const BACKSTOP_PAGES = 16_000;
+export const CATCH_UP_FRAMES = 8192;
+
+/**
+ * Pages (4 KiB) the WAL may reach before the writer checkpoints itself (SQLite's default is 1000).
+ * That checkpoint runs inside a commit, on the event loop, and syncs the database file: 2 to 7 ms
+ * here, while every request waits. Under steady writes the worker's checkpoints never catch up with
+ * the very last commit, which a WAL needs to start over, so the WAL grows to this size: at 16 000
+ * pages that was once a second at 5 000 durable writes a second, and those stalls were most of the
+ * POSTs' p99. The price is disk: under sustained writes the WAL file grows to 256 MiB (it keeps its
+ * largest size); after any pause of QUIET_MS the worker's checkpoint lets it start over.
+ */
+export const BACKSTOP_PAGES = 65_536;
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -81,7 +92,8 @@ const pass = () => {
   quiet = index && index.frames === seen ? quiet + 1 : 0;
   const paused = index ? quiet >= workerData.quietPasses : true;
   seen = index ? index.frames : -1;
-  if (waiting > 0 && (waiting >= workerData.batch || paused)) {
+  const large = index ? index.frames >= workerData.catchUpFrames : false;
+  if (waiting > 0 && (waiting >= workerData.batch || paused || large)) {
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
@@ -104,8 +116,17 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
+/** When the worker checkpoints: the constants above, smaller in tests. */
+export interface CheckpointPolicy {
+  batch: number;
+  catchUpFrames: number;
+}
+
 /** Starts checkpointing `file` (a WAL database) in a worker thread. */
-export function startCheckpointer(file: string): Checkpointer {
+export function startCheckpointer(
+  file: string,
+  policy: CheckpointPolicy = { batch: FRAMES_PER_CHECKPOINT, catchUpFrames: CATCH_UP_FRAMES },
+): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, {
     eval: true,
@@ -113,7 +134,8 @@ export function startCheckpointer(file: string): Checkpointer {
       file,
       driver,
       intervalMs: INTERVAL_MS,
-      batch: FRAMES_PER_CHECKPOINT,
+      batch: policy.batch,
+      catchUpFrames: policy.catchUpFrames,
       quietPasses: Math.ceil(QUIET_MS / INTERVAL_MS),
     },
   });

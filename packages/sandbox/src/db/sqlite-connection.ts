@@ -160,6 +160,9 @@ export class SqliteConnection {
     const db = this.#db;
     const outcomes: Outcome[] = [];
     let current: Job | undefined;
+    // A read transaction still open at COMMIT would keep a WAL that the worker wholly copied from
+    // starting over.
+    this.#endSnapshot();
     try {
       db.prepare('BEGIN').run();
       while (this.#queue.length > 0 && outcomes.length < MAX_BATCH) {
