@@ -9,7 +9,8 @@
 // mock on the same bundled spec; and a plain node:http server answering a fixed JSON body (the
 // sandbox's own GET response), the ceiling of this machine for an HTTP server in Node.
 // After a warm-up of BENCH_WARMUP_SECONDS (default 3) per target, runs alternate (every target, then
-// again, ...) for BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 3) each at
+// again, ...) for BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 3) each, every one after
+// BENCH_REWARM_SECONDS (default 1) of the same load that is not counted, at
 // BENCH_CONNECTIONS (default 10), and the median round of each is reported, so
 // load from other processes on a shared machine hits every target alike. Ratios are to Prism and to
 // node:http; the goals of the durable write path are checked at the end.
@@ -49,6 +50,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const REWARM_SECONDS = Number(process.env.BENCH_REWARM_SECONDS ?? 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ACCOUNTS = Math.max(1, Number(process.env.BENCH_ACCOUNTS ?? 10));
 const SPEC = createRequire(import.meta.url).resolve('@billing-api/openapi/openapi.json');
@@ -480,9 +482,21 @@ async function main(): Promise<void> {
     await load(run.s.urls, run.s.get, WARMUP_SECONDS);
     await load(run.s.urls, run.s.post, WARMUP_SECONDS);
   }
-  for (let round = 0; round < ROUNDS; round++) for (const run of runs) run.get.push(await load(run.s.urls, run.s.get));
-  for (let round = 0; round < ROUNDS; round++)
-    for (const run of runs) run.post.push(await load(run.s.urls, run.s.post));
+  // Each round as it ends: the table has the medians, this shows how far the rounds were apart.
+  // A server that sat idle through the other targets' rounds answers its first second slower (V8 may
+  // have dropped the bytecode of functions idle that long; caches are cold): one build, after 15 s idle,
+  // read a p99 of 5.3 to 6.4 ms over 3 s, and 4.0 to 4.7 ms after 1 s of load first. So each round
+  // starts with BENCH_REWARM_SECONDS of its own load, not counted, and measures the warm server.
+  const measure = async (run: (typeof runs)[number], method: 'get' | 'post', round: number) => {
+    if (REWARM_SECONDS > 0) await load(run.s.urls, run.s[method], REWARM_SECONDS);
+    const result = await load(run.s.urls, run.s[method]);
+    run[method].push(result);
+    console.log(
+      `round ${round + 1} ${method.toUpperCase().padEnd(4)} ${run.target.name.padEnd(40)} ${result.rps.toFixed(0).padStart(6)} req/s, p99 ${result.p99} ms`,
+    );
+  };
+  for (let round = 0; round < ROUNDS; round++) for (const run of runs) await measure(run, 'get', round);
+  for (let round = 0; round < ROUNDS; round++) for (const run of runs) await measure(run, 'post', round);
   const results = new Map(runs.map((run) => [run.target.name, { get: median(run.get), post: median(run.post) }]));
 
   console.log(
