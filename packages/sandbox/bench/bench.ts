@@ -25,13 +25,12 @@
 // target (before/after a change).
 //
 // The load generator (BENCH_LOADGEN): wrk when it is installed (Debian: apt-get install wrk), else
-// autocannon. wrk is C on epoll and takes about a tenth of a core at the sandbox's rates; autocannon
-// runs in Node on the same two cores and adds its own event loop's delays to every latency it
-// records (on the same build: p99 8 to 9 ms with autocannon, 5 to 6 ms with wrk, and a bare node:http
-// server answers 28 000 to 40 000 requests a second to autocannon, 65 000 to wrk). Each wrk process
-// runs a Lua script written here (a new Idempotency-Key per request, the accounts in turn) and leaves
-// its latency histogram in a file, so the histograms of several instances' wrk processes merge into
-// one p99.
+// autocannon. wrk is C on epoll, takes about a tenth of a core at the sandbox's rates and records
+// latencies to the microsecond; autocannon runs in Node on the same two cores, is the limit for a fast
+// server (a bare node:http server answers it 28 000 to 40 000 requests a second, wrk 55 000 to 65 000)
+// and records whole milliseconds. Each wrk process runs a Lua script written here (a new
+// Idempotency-Key per request, the accounts in turn) and leaves its latency histogram in a file, so
+// the histograms of several instances' wrk processes merge into one p99.
 //
 // Prism is installed on first use into .tmp/prism with npm (it is not a workspace devDependency:
 // @stoplight/prism-cli 5.14.2 depends on ^-ranges that now resolve to Node 24-only releases, so the
