@@ -382,17 +382,17 @@ export function repositories(k: Kysely<Schema>, q: Q, s: Spelling): Tx {
       insert: (row) => insert('payments', row),
       // In a transaction on PostgreSQL the due rows are locked, and rows another instance is settling
       // right now are skipped: each payment is settled by whichever instance claims it first.
+      // Asked on every request: the query is built only when its shape is first compiled.
       due: (now, accountId) => {
-        const lock = s.locks ? ':lock' : '';
         const locked = <T extends { forUpdate(): { skipLocked(): T } }>(query: T) =>
           s.locks ? query.forUpdate().skipLocked() : query;
-        const base = k.selectFrom('payments').selectAll().where('status', '=', 'processing');
+        const base = () => k.selectFrom('payments').selectAll().where('status', '=', 'processing');
         return accountId === undefined
-          ? run(q, `payments.due${lock}`, [now], ([a]) =>
-              locked(base.where('settles_at', '<=', a).orderBy('settles_at')),
+          ? run(q, s.locks ? 'payments.due:lock' : 'payments.due', [now], ([a]) =>
+              locked(base().where('settles_at', '<=', a).orderBy('settles_at')),
             )
-          : run(q, `payments.due.ofAccount${lock}`, [now, accountId], ([a, b]) =>
-              locked(base.where('settles_at', '<=', a).where('account_id', '=', b).orderBy('settles_at')),
+          : run(q, s.locks ? 'payments.due.ofAccount:lock' : 'payments.due.ofAccount', [now, accountId], ([a, b]) =>
+              locked(base().where('settles_at', '<=', a).where('account_id', '=', b).orderBy('settles_at')),
             );
       },
       bySession: (sessionId) =>
